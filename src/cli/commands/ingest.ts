@@ -1,0 +1,61 @@
+import type { Command } from 'commander';
+import { ingest, type IngestSummary } from '../../ingest.js';
+import { jiebaSegmenter } from '../../segment/index.js';
+import { openForWrite } from '../../store/db.js';
+import { bold } from '../output.js';
+import { action, dbPath, EXIT_FAILURE, EXIT_OK, withDb } from '../shared.js';
+
+/** A one-line progress bar, redrawn in place; only on a terminal. */
+function progressBar(stream: NodeJS.WriteStream) {
+  if (!stream.isTTY) return undefined;
+  const started = Date.now();
+  return (done: number, total: number, file: string): void => {
+    const width = 24;
+    const filled = total ? Math.round((done / total) * width) : width;
+    const secs = ((Date.now() - started) / 1000).toFixed(0);
+    const name = file.length > 40 ? `…${file.slice(-39)}` : file;
+    stream.write(`\r\x1b[K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${secs}s ${name}`);
+    if (done === total) stream.write('\r\x1b[K');
+  };
+}
+
+function printSummary(s: IngestSummary, db: string): void {
+  const lines = [
+    `${bold('ingested')} ${s.files} files into ${db}: ${s.added} added, ${s.replaced} replaced, ${s.unchanged} unchanged`,
+    `  documents     ${s.documents}`,
+    `  characters    ${s.characters}`,
+    `  tokens        ${s.tokens}`,
+    `  goals         ${s.goals}`,
+    `  metrics       ${s.metrics}`,
+    `  initiatives   ${s.initiatives}`,
+    `  skipped       ${s.skipped.length}`,
+    ...s.skipped.map((k) => `    ${k.file}: ${k.reason}`),
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+export function registerIngest(program: Command): void {
+  withDb(
+    program
+      .command('ingest')
+      .description('read files or folders (recursively) of Chinese documents into the database')
+      .argument('<paths...>', 'files or folders (folders: every .txt below them)')
+      .option('--json', 'print the summary as JSON'),
+  ).action(
+    action((paths: string[], opts: { db?: string; json?: boolean }) => {
+      const path = dbPath(opts);
+      const db = openForWrite(path);
+      let summary: IngestSummary;
+      try {
+        const onProgress = progressBar(process.stderr);
+        summary = ingest(db, paths, { segmenter: jiebaSegmenter(), ...(onProgress ? { onProgress } : {}) });
+      } finally {
+        db.close();
+      }
+      for (const k of summary.skipped) process.stderr.write(`policy-miner: skipped ${k.file}: ${k.reason}\n`);
+      if (opts.json) process.stdout.write(JSON.stringify({ db: path, ...summary }, null, 2) + '\n');
+      else printSummary(summary, path);
+      return summary.skipped.length ? EXIT_FAILURE : EXIT_OK;
+    }),
+  );
+}

@@ -1,0 +1,137 @@
+// The text queries: docs, search, freq, trend.
+import { InvalidArgumentError, type Command } from 'commander';
+import { listDocs, type DocRow } from '../../query/docs.js';
+import { freq, type FreqGroup, type FreqRow } from '../../query/freq.js';
+import { search } from '../../query/search.js';
+import { trend, type TrendRow } from '../../query/trend.js';
+import { addFormatOptions, bold, dim, formatOf, highlight, printRows, toCsv, type Column } from '../output.js';
+import { action, integer, withDb, withDocFilter, withReadDb } from '../shared.js';
+
+type FormatOpts = { json?: boolean; csv?: boolean; db?: string; year?: number; doc?: number };
+
+const DOC_COLUMNS: Column<DocRow>[] = [
+  { key: 'id', align: 'right' },
+  { key: 'title', width: 30 },
+  { key: 'year', align: 'right' },
+  { key: 'review_year', header: 'review', align: 'right' },
+  { key: 'plan_year', header: 'plan', align: 'right' },
+  { key: 'org', width: 16 },
+  { key: 'script' },
+  { key: 'chars', align: 'right' },
+  { key: 'source', width: 24 },
+];
+// JSON and CSV carry every field; the table leaves nothing out either, but wraps.
+for (const c of DOC_COLUMNS) if (!c.width) c.width = c.key === 'script' ? 13 : 8;
+
+function registerDocs(program: Command): void {
+  addFormatOptions(withDocFilter(withDb(program.command('docs').description('list the documents in the database')))).action(
+    action((opts: FormatOpts) => {
+      const rows = withReadDb(opts, (db) => listDocs(db, opts));
+      printRows(rows, DOC_COLUMNS, formatOf(opts));
+    }),
+  );
+}
+
+function registerSearch(program: Command): void {
+  addFormatOptions(
+    withDocFilter(
+      withDb(
+        program
+          .command('search')
+          .description('keyword in context: every occurrence, exact; several words = all in one sentence, "quoted" = exact phrase')
+          .argument('<query...>', 'words or a "quoted phrase"')
+          .option('--context <n>', 'characters shown on each side', integer('--context'), 20)
+          .option('--limit <n>', 'hits shown (the total counts all)', integer('--limit', 1), 50),
+      ),
+    ),
+  ).action(
+    action((words: string[], opts: FormatOpts & { context: number; limit: number }) => {
+      const result = withReadDb(opts, (db) => search(db, words.join(' '), opts));
+      const format = formatOf(opts);
+      if (format === 'json') {
+        process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+        return;
+      }
+      if (format === 'csv') {
+        process.stdout.write(toCsv(result.hits, ['doc', 'year', 'left', 'match', 'right', 'offset']));
+        return;
+      }
+      const lines = result.hits.map(
+        (h) => `${dim(`[${h.doc}${h.year ? ` ${h.year}` : ''}]`)} ${h.left}${highlight(h.match)}${h.right}`,
+      );
+      const shown = result.hits.length < result.total ? ` (showing ${result.hits.length}; --limit for more)` : '';
+      process.stdout.write([...lines, `${bold(String(result.total))} hits for ${result.query}${shown}`].join('\n') + '\n');
+    }),
+  );
+}
+
+function group(value: string): FreqGroup {
+  if (value !== 'year' && value !== 'doc') throw new InvalidArgumentError('--by takes year or doc');
+  return value;
+}
+
+function registerFreq(program: Command): void {
+  addFormatOptions(
+    withDocFilter(
+      withDb(
+        program
+          .command('freq')
+          .description('the most frequent terms (stopwords, punctuation and numbers left out); exact counts')
+          .option('--top <n>', 'terms to show (per group with --by)', integer('--top', 1), 20)
+          .option('--by <group>', 'rank within each year or doc', group)
+          .option('--pos <tags>', 'only these jieba part-of-speech tags, by prefix, comma-separated (n = nouns, v = verbs …)')
+          .option('--min-len <n>', 'shortest term, in characters', integer('--min-len', 1), 2),
+      ),
+    ),
+  ).action(
+    action((opts: FormatOpts & { top: number; by?: FreqGroup; pos?: string; minLen: number }) => {
+      const pos = opts.pos?.split(',').map((p) => p.trim()).filter(Boolean);
+      const rows = withReadDb(opts, (db) => freq(db, { ...opts, pos }));
+      const columns: Column<FreqRow>[] = [
+        ...(opts.by ? [{ key: 'group', header: opts.by }] : []),
+        { key: 'term' },
+        { key: 'count', align: 'right' as const },
+      ];
+      printRows(rows, columns, formatOf(opts));
+    }),
+  );
+}
+
+function bar(rate: number, max: number, width = 30): string {
+  return max > 0 ? '█'.repeat(Math.round((rate / max) * width)) : '';
+}
+
+function registerTrend(program: Command): void {
+  addFormatOptions(
+    withDocFilter(
+      withDb(
+        program
+          .command('trend')
+          .description('occurrences of terms per year, and the rate per 10,000 word tokens')
+          .argument('<terms...>', 'terms to follow'),
+      ),
+    ),
+  ).action(
+    action((terms: string[], opts: FormatOpts) => {
+      const rows = withReadDb(opts, (db) => trend(db, terms, opts));
+      const format = formatOf(opts);
+      const max = Math.max(0, ...rows.map((r) => r.rate));
+      const columns: Column<TrendRow>[] = [
+        { key: 'term' },
+        { key: 'year', align: 'right' },
+        { key: 'count', align: 'right' },
+        { key: 'tokens', align: 'right' },
+        { key: 'rate', align: 'right', show: (r) => r.rate.toFixed(2) },
+        ...(format === 'table' ? [{ key: 'bar', header: '', show: (r: TrendRow) => bar(r.rate, max) }] : []),
+      ];
+      printRows(rows, columns, format);
+    }),
+  );
+}
+
+export function registerQueries(program: Command): void {
+  registerDocs(program);
+  registerSearch(program);
+  registerFreq(program);
+  registerTrend(program);
+}

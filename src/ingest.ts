@@ -1,0 +1,148 @@
+// Ingest: files and folders → database. Bad files are reported by name and
+// skipped; every good file is written in its own transaction.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { extname, join, relative, resolve } from 'node:path';
+import type { AnalyzedDocument } from './model.js';
+import { decode, DecodeError } from './normalize/index.js';
+import { analyzeText } from './pipeline.js';
+import type { Segmenter } from './segment/index.js';
+import type { DB } from './store/db.js';
+import { isUnchanged, writeSource } from './store/write.js';
+
+/** File endings taken when walking a folder; a file named explicitly is always tried. */
+export const TEXT_EXTENSIONS = new Set(['.txt', '.text']);
+
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
+export interface IngestSummary {
+  files: number;
+  added: number;
+  replaced: number;
+  unchanged: number;
+  documents: number;
+  characters: number;
+  tokens: number;
+  goals: number;
+  metrics: number;
+  initiatives: number;
+  skipped: SkippedFile[];
+}
+
+export interface IngestOptions {
+  segmenter: Segmenter;
+  onProgress?: (done: number, total: number, file: string) => void;
+  cwd?: string;
+}
+
+function message(e: unknown): string {
+  if (e instanceof DecodeError) return e.message;
+  const err = e as NodeJS.ErrnoException;
+  if (err?.code === 'EACCES' || err?.code === 'EPERM') return 'permission denied';
+  if (err?.code === 'ENOENT') return 'no such file or folder';
+  if (err?.code === 'EISDIR') return 'is a folder';
+  if (err?.code === 'ELOOP') return 'symbolic link loop';
+  return err instanceof Error ? err.message : String(e);
+}
+
+/** Expands folders recursively (sorted, hidden entries and link loops left out). */
+export function collectFiles(paths: readonly string[], cwd = process.cwd()): { files: string[]; skipped: SkippedFile[] } {
+  const files: string[] = [];
+  const skipped: SkippedFile[] = [];
+  const seenDirs = new Set<string>();
+  const walk = (dir: string): void => {
+    let real: string;
+    try {
+      real = realpathSync(dir);
+    } catch (e) {
+      skipped.push({ file: relative(cwd, dir) || dir, reason: message(e) });
+      return;
+    }
+    if (seenDirs.has(real)) return;
+    seenDirs.add(real);
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch (e) {
+      skipped.push({ file: relative(cwd, dir) || dir, reason: message(e) });
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const full = join(dir, entry.name);
+      let stat;
+      try {
+        stat = statSync(full);
+      } catch (e) {
+        skipped.push({ file: relative(cwd, full), reason: message(e) });
+        continue;
+      }
+      if (stat.isDirectory()) walk(full);
+      else if (stat.isFile() && TEXT_EXTENSIONS.has(extname(entry.name).toLowerCase())) files.push(full);
+    }
+  };
+  for (const p of paths) {
+    const full = resolve(cwd, p);
+    let stat;
+    try {
+      stat = statSync(full);
+    } catch (e) {
+      skipped.push({ file: p, reason: message(e) });
+      continue;
+    }
+    if (stat.isDirectory()) walk(full);
+    else files.push(full);
+  }
+  return { files: [...new Set(files)], skipped };
+}
+
+export function ingest(db: DB, paths: readonly string[], options: IngestOptions): IngestSummary {
+  const cwd = options.cwd ?? process.cwd();
+  const { files, skipped } = collectFiles(paths, cwd);
+  const summary: IngestSummary = {
+    files: files.length, added: 0, replaced: 0, unchanged: 0,
+    documents: 0, characters: 0, tokens: 0, goals: 0, metrics: 0, initiatives: 0, skipped,
+  };
+  files.forEach((file, i) => {
+    const display = relative(cwd, file) || file;
+    options.onProgress?.(i, files.length, display);
+    let docs: AnalyzedDocument[];
+    let bytes: Buffer;
+    let hash: string;
+    let encoding: string;
+    try {
+      bytes = readFileSync(file);
+      hash = createHash('sha256').update(bytes).digest('hex');
+      if (isUnchanged(db, file, hash)) {
+        summary.unchanged++;
+        return;
+      }
+      const decoded = decode(bytes);
+      encoding = decoded.encoding;
+      docs = analyzeText(decoded.text, options.segmenter);
+      if (docs.length === 0) throw new DecodeError('no Chinese text after cleaning');
+    } catch (e) {
+      skipped.push({ file: display, reason: message(e) });
+      return;
+    }
+    const outcome = writeSource(db, { path: file, display, hash, bytes: bytes.length, encoding }, docs);
+    if (outcome === 'unchanged') {
+      summary.unchanged++;
+      return;
+    }
+    summary[outcome]++;
+    for (const d of docs) {
+      summary.documents++;
+      summary.characters += d.chars;
+      summary.tokens += d.tokens;
+      summary.goals += d.goals.length;
+      summary.metrics += d.metrics.length;
+      summary.initiatives += d.initiatives.length;
+    }
+  });
+  options.onProgress?.(files.length, files.length, '');
+  return summary;
+}

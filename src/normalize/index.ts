@@ -1,0 +1,42 @@
+// normalise: raw text → cleaned, Simplified, NFKC-folded articles.
+import type { Article } from '../model.js';
+import { stripChrome } from './chrome.js';
+import { findOrg, findTitle } from './metadata.js';
+import { convertToSimplified, detectScript } from './script.js';
+import { countHan, joinBrokenLines, splitArticles } from './split.js';
+
+export { decode, DecodeError, type Decoded, type Encoding } from './decode.js';
+export { detectScript, convertToSimplified } from './script.js';
+export { splitSentences, countHan } from './split.js';
+export { stripChrome, isChromeLine } from './chrome.js';
+export { findTitle, findOrg } from './metadata.js';
+
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/gu;
+// Line wrapping in scraped and OCRed text leaves spaces inside Chinese
+// sentences ("特別 行政區"); they are not word boundaries and would break
+// exact search, so they go. Spaces next to Latin letters or digits stay.
+const SPACE_BETWEEN_HAN = /(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef，。、；：？！“”《》（）])\s+(?=[\p{Script=Han}\u3000-\u303f，。、；：？！“”《》（）])/gu;
+
+export function cleanLine(line: string): string {
+  return line.replace(/\s+/gu, ' ').trim().replace(SPACE_BETWEEN_HAN, '');
+}
+
+/**
+ * Cleans one file's text and splits it into articles. The script is judged on
+ * the original text; everything returned is Simplified and NFKC-folded.
+ */
+export function normalizeText(raw: string): Article[] {
+  const unified = raw.replace(/\r\n?/g, '\n').replace(INVISIBLE, '');
+  const script = detectScript(unified);
+  const simplified = script === 'traditional' ? convertToSimplified(unified) : unified;
+  const lines = simplified.normalize('NFKC').split('\n').map(cleanLine);
+  const kept = joinBrokenLines(stripChrome(lines));
+  return splitArticles(kept)
+    .map((articleLines) => articleLines.filter((l) => l !== ''))
+    .filter((articleLines) => articleLines.some((l) => countHan(l) > 0))
+    .map((articleLines, i): Article => {
+      const text = articleLines.join('\n');
+      const title = findTitle(articleLines);
+      return { article: i + 1, title, org: findOrg(text, title), script, chars: countHan(text), text };
+    });
+}

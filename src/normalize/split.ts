@@ -1,0 +1,74 @@
+// Splitting text: compilation pages into articles, text into paragraphs and
+// sentences, and re-joining lines that a web page broke mid-sentence.
+
+const OPENING = /[(\[《“‘「『(]$/u;
+const CONTINUES = /^[,，、。;；:：!！?？)\]》”’」』.]/u;
+const MID_SENTENCE_END = /[,，、]$/u;
+const SENTENCE_END = /[。!！?？;；:：”’」』)\]》]$/u;
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * Joins lines that belong to one sentence: Wikisource puts link text on a
+ * line of its own and some pages wrap titles ("政府工作报\n告"). A line is
+ * joined to the previous one when it starts with punctuation that cannot open
+ * a sentence, when the previous one ends inside a sentence, or when it is a
+ * single character following a line with no closing punctuation.
+ */
+export function joinBrokenLines(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const prev = out.length ? out[out.length - 1]! : null;
+    if (prev !== null && prev !== '' && line !== '') {
+      const join =
+        CONTINUES.test(line) ||
+        OPENING.test(prev) ||
+        MID_SENTENCE_END.test(prev) ||
+        ([...line].length === 1 && HAN.test(line) && !SENTENCE_END.test(prev));
+      if (join) {
+        out[out.length - 1] = prev + line;
+        continue;
+      }
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+const ARTICLE_HEADER = /^(.{2,60}?)篇\s*([0-9]{1,3}|[一二三四五六七八九十]{1,3})$/u;
+
+/**
+ * A compilation page ("…篇1", "…篇2", …) holds one article per header; the
+ * text before the first header is the page's own title block and is dropped.
+ * Returns one array of lines per article, or the input whole when it is not a
+ * compilation (fewer than two headers sharing a stem).
+ */
+export function splitArticles(lines: readonly string[]): string[][] {
+  const headers: { index: number; stem: string }[] = [];
+  lines.forEach((line, index) => {
+    const m = ARTICLE_HEADER.exec(line);
+    if (m) headers.push({ index, stem: m[1]! });
+  });
+  const stems = new Map<string, number>();
+  for (const h of headers) stems.set(h.stem, (stems.get(h.stem) ?? 0) + 1);
+  const [stem, count] = [...stems.entries()].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+  if (count < 2) return [lines.slice()];
+  const starts = headers.filter((h) => h.stem === stem).map((h) => h.index);
+  return starts.map((start, i) => lines.slice(start + 1, starts[i + 1] ?? lines.length));
+}
+
+/** Sentences end at 。！？!? and at line ends; a ; closes a clause, not a sentence. */
+export function splitSentences(text: string): { text: string; offset: number }[] {
+  const out: { text: string; offset: number }[] = [];
+  const re = /[^。!！?？\n]+[。!！?？]*[”’」』]?|[。!！?？]+/gu;
+  for (const m of text.matchAll(re)) {
+    const raw = m[0];
+    const lead = raw.length - raw.trimStart().length;
+    const body = raw.trim();
+    if (body) out.push({ text: body, offset: m.index + lead });
+  }
+  return out;
+}
+
+export function countHan(text: string): number {
+  return text.match(/\p{Script=Han}/gu)?.length ?? 0;
+}

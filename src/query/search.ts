@@ -1,0 +1,142 @@
+// Keyword in context. The full-text index only narrows the paragraphs to read;
+// every count comes from scanning those paragraphs for the query string, so a
+// total equals what a plain substring search of the cleaned texts finds,
+// whatever the segmenter did and however short the query.
+import type { DB } from '../store/db.js';
+import { QueryError } from './errors.js';
+import { docWhere, type DocFilter } from './filters.js';
+import { normalizeQueryText } from './text.js';
+
+export interface SearchHit {
+  doc: number;
+  year: number | null;
+  left: string;
+  match: string;
+  right: string;
+  /** character offset of the match in the document text */
+  offset: number;
+}
+
+export interface SearchResult {
+  query: string;
+  total: number;
+  hits: SearchHit[];
+}
+
+export interface SearchOptions extends DocFilter {
+  context?: number;
+  limit?: number;
+}
+
+/**
+ * Splits a query into the strings to find: words separated by spaces, and
+ * "quoted phrases" kept whole (spaces included). Quotes may be ASCII or “”.
+ */
+export function parseQuery(input: string): string[] {
+  const text = normalizeQueryText(input);
+  const quotes = text.match(/["“”]/g)?.length ?? 0;
+  if (quotes % 2 !== 0) throw new QueryError('unbalanced quote in the query: close the "quoted phrase" or drop the quote');
+  const terms: string[] = [];
+  for (const m of text.matchAll(/["“]([^"“”]*)["”]|([^\s"“”]+)/g)) {
+    const term = m[1] ?? m[2] ?? '';
+    if (term.trim()) terms.push(m[1] !== undefined ? term : term.trim());
+  }
+  if (terms.length === 0) throw new QueryError('empty query: give a word or a "quoted phrase" to search for');
+  return terms;
+}
+
+/** Start offsets of the non-overlapping occurrences of `needle`, as str.count counts them. */
+export function occurrences(haystack: string, needle: string): number[] {
+  const out: number[] = [];
+  if (!needle) return out;
+  for (let i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + needle.length)) out.push(i);
+  return out;
+}
+
+const TRIGRAM = 3;
+
+function ftsPhrase(term: string): string {
+  return `"${term.replace(/"/g, '""')}"`;
+}
+
+export interface CandidateParagraph {
+  doc: number;
+  year: number | null;
+  offset: number;
+  text: string;
+}
+
+/** The SQL that finds the paragraphs holding every term (shown by tests, run by `candidates`). */
+export function candidateSql(terms: readonly string[], filter: DocFilter): { sql: string; params: (string | number)[] } {
+  // The trigram index answers terms of three characters or more; shorter ones
+  // are checked with instr() on the paragraphs the other terms leave (or all).
+  const indexed = terms.filter((t) => [...t].length >= TRIGRAM);
+  const where = docWhere(filter);
+  const parts: string[] = [where.sql];
+  const params: (string | number)[] = [];
+  if (indexed.length) {
+    parts.unshift('p.id IN (SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH ?)');
+    params.push(indexed.map(ftsPhrase).join(' AND '));
+  }
+  for (const t of terms) {
+    parts.push('instr(p.text, ?) > 0');
+    params.push(t);
+  }
+  params.push(...where.params);
+  return {
+    sql: `SELECT p.doc_id AS doc, d.year AS year, p.offset AS offset, p.text AS text
+          FROM paragraphs p JOIN documents d ON d.id = p.doc_id
+          WHERE ${parts.join(' AND ')}
+          ORDER BY p.doc_id, p.seq`,
+    params,
+  };
+}
+
+export function candidates(db: DB, terms: readonly string[], filter: DocFilter): CandidateParagraph[] {
+  const { sql, params } = candidateSql(terms, filter);
+  return db.prepare(sql).all(...params) as CandidateParagraph[];
+}
+
+const SENTENCE = /[^。!！?？]+[。!！?？]*[”’」』]?|[。!！?？]+/gu;
+
+function clip(text: string, from: number, to: number): string {
+  return text.slice(Math.max(0, from), Math.max(0, to));
+}
+
+export function search(db: DB, query: string, options: SearchOptions = {}): SearchResult {
+  const terms = parseQuery(query);
+  const context = options.context ?? 20;
+  const limit = options.limit ?? Infinity;
+  const hits: SearchHit[] = [];
+  let total = 0;
+  const push = (p: CandidateParagraph, start: number, end: number): void => {
+    total++;
+    if (hits.length < limit) {
+      hits.push({
+        doc: p.doc,
+        year: p.year,
+        left: clip(p.text, start - context, start),
+        match: p.text.slice(start, end),
+        right: clip(p.text, end, end + context),
+        offset: p.offset + start,
+      });
+    }
+  };
+  for (const p of candidates(db, terms, options)) {
+    if (terms.length === 1) {
+      const term = terms[0]!;
+      for (const at of occurrences(p.text, term)) push(p, at, at + term.length);
+      continue;
+    }
+    // Several words: one hit per sentence that holds all of them, the match
+    // spanning from the first to the last of their first occurrences.
+    for (const s of p.text.matchAll(SENTENCE)) {
+      const firsts = terms.map((t) => s[0].indexOf(t));
+      if (firsts.some((i) => i < 0)) continue;
+      const start = s.index + Math.min(...firsts);
+      const end = s.index + Math.max(...firsts.map((i, k) => i + terms[k]!.length));
+      push(p, start, end);
+    }
+  }
+  return { query, total, hits };
+}

@@ -1,0 +1,126 @@
+// The database schema as an ordered list of migrations. A database records
+// the number of migrations applied in meta.schema_version; opening runs the
+// missing ones in one transaction. Never edit a shipped migration: add one.
+
+export const MIGRATIONS: readonly string[] = [
+  // 1: documents, paragraphs with a trigram full-text index, term counts,
+  // goals, metrics, initiatives as entities with their mentions and members.
+  `
+  CREATE TABLE sources (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,          -- absolute path: the identity of a file
+    display TEXT NOT NULL,              -- the path as the user gave it
+    hash TEXT NOT NULL,                 -- sha256 of the bytes
+    bytes INTEGER NOT NULL,
+    encoding TEXT NOT NULL,
+    ingested_at TEXT NOT NULL
+  );
+  CREATE INDEX sources_hash ON sources(hash);
+
+  CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    article INTEGER NOT NULL,
+    title TEXT,
+    year INTEGER,
+    review_year INTEGER,
+    plan_year INTEGER,
+    org TEXT,
+    script TEXT NOT NULL,
+    chars INTEGER NOT NULL,
+    tokens INTEGER NOT NULL,            -- word tokens (punctuation and spaces left out)
+    text TEXT NOT NULL,
+    UNIQUE (source_id, article)
+  );
+  CREATE INDEX documents_year ON documents(year);
+
+  -- Paragraphs, not whole documents, are the unit of the full-text index:
+  -- snippets and counts then touch only the paragraphs that match.
+  CREATE TABLE paragraphs (
+    id INTEGER PRIMARY KEY,
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    offset INTEGER NOT NULL,            -- character offset in documents.text
+    text TEXT NOT NULL
+  );
+  CREATE INDEX paragraphs_doc ON paragraphs(doc_id, seq);
+  CREATE VIRTUAL TABLE paragraphs_fts USING fts5(
+    text, content='paragraphs', content_rowid='id', tokenize='trigram case_sensitive 1'
+  );
+  CREATE TRIGGER paragraphs_ai AFTER INSERT ON paragraphs BEGIN
+    INSERT INTO paragraphs_fts(rowid, text) VALUES (new.id, new.text);
+  END;
+  CREATE TRIGGER paragraphs_ad AFTER DELETE ON paragraphs BEGIN
+    INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text) VALUES ('delete', old.id, old.text);
+  END;
+
+  CREATE TABLE doc_terms (
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    term TEXT NOT NULL,
+    pos TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, term, pos)
+  ) WITHOUT ROWID;
+  CREATE INDEX doc_terms_term ON doc_terms(term);
+
+  CREATE TABLE goals (
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    marker TEXT NOT NULL,
+    level INTEGER NOT NULL,
+    ordinal INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    parent INTEGER,
+    kind TEXT,
+    year INTEGER,
+    offset INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, idx)
+  );
+
+  CREATE TABLE metrics (
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    raw TEXT NOT NULL,
+    value REAL NOT NULL,
+    value_max REAL,
+    unit TEXT NOT NULL,
+    subject TEXT,
+    change TEXT,
+    bound TEXT,
+    year INTEGER,
+    offset INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, idx)
+  );
+  CREATE INDEX metrics_unit ON metrics(unit);
+
+  -- One row per initiative across the corpus (same key = same initiative),
+  -- one mention per document that names it, and the members each mention lists.
+  CREATE TABLE initiatives (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL
+  );
+  CREATE TABLE initiative_mentions (
+    id INTEGER PRIMARY KEY,
+    initiative_id INTEGER NOT NULL REFERENCES initiatives(id),
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    code TEXT,
+    type TEXT,
+    expected_count INTEGER,
+    consistent INTEGER,
+    groups_json TEXT NOT NULL,
+    offset INTEGER NOT NULL
+  );
+  CREATE INDEX initiative_mentions_doc ON initiative_mentions(doc_id);
+  CREATE INDEX initiative_mentions_initiative ON initiative_mentions(initiative_id);
+  CREATE TABLE initiative_members (
+    mention_id INTEGER NOT NULL REFERENCES initiative_mentions(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    member TEXT NOT NULL,
+    PRIMARY KEY (mention_id, seq)
+  );
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

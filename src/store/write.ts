@@ -1,0 +1,124 @@
+// Writing one source file's documents: one transaction per file, so a file is
+// in the database whole or not at all, whatever happens mid-run.
+import type { AnalyzedDocument } from '../model.js';
+import type { DB } from './db.js';
+import { initiativeKey } from '../extract/initiatives.js';
+
+export interface SourceFile {
+  path: string;
+  display: string;
+  hash: string;
+  bytes: number;
+  encoding: string;
+}
+
+export type WriteOutcome = 'added' | 'replaced' | 'unchanged';
+
+/** Paragraphs of a document text with their character offsets. */
+export function paragraphsOf(text: string): { offset: number; text: string }[] {
+  const out: { offset: number; text: string }[] = [];
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    if (line.trim()) out.push({ offset, text: line });
+    offset += line.length + 1;
+  }
+  return out;
+}
+
+/** Is this exact content already stored (under any path)? */
+export function isUnchanged(db: DB, path: string, hash: string): boolean {
+  const row = db.prepare('SELECT hash FROM sources WHERE path = ?').get(path) as { hash: string } | undefined;
+  return row?.hash === hash;
+}
+
+export function writeSource(db: DB, source: SourceFile, docs: readonly AnalyzedDocument[]): WriteOutcome {
+  const statements = prepare(db);
+  return db.transaction((): WriteOutcome => {
+    const old = statements.findSource.get(source.path) as { id: number; hash: string } | undefined;
+    if (old?.hash === source.hash) return 'unchanged';
+    if (old) statements.deleteSource.run(old.id);
+    const sourceId = Number(
+      statements.insertSource.run(source.path, source.display, source.hash, source.bytes, source.encoding, new Date().toISOString())
+        .lastInsertRowid,
+    );
+    for (const doc of docs) {
+      const docId = Number(
+        statements.insertDocument.run(
+          sourceId, doc.article, doc.title, doc.year, doc.review_year, doc.plan_year, doc.org, doc.script,
+          doc.chars, doc.tokens, doc.text,
+        ).lastInsertRowid,
+      );
+      paragraphsOf(doc.text).forEach((p, seq) => statements.insertParagraph.run(docId, seq, p.offset, p.text));
+      for (const t of doc.terms) statements.insertTerm.run(docId, t.term, t.pos, t.count);
+      doc.goals.forEach((g, idx) =>
+        statements.insertGoal.run(docId, idx, g.marker, g.level, g.ordinal, g.title, g.parent, g.kind, g.year, g.offset),
+      );
+      doc.metrics.forEach((m, idx) =>
+        statements.insertMetric.run(
+          docId, idx, m.raw, m.value, m.value_max, m.unit, m.subject, m.change, m.bound, m.year, m.offset,
+        ),
+      );
+      for (const x of doc.initiatives) {
+        const key = initiativeKey(x.name);
+        statements.insertInitiative.run(key, x.name);
+        const { id } = statements.findInitiative.get(key) as { id: number };
+        const mentionId = Number(
+          statements.insertMention.run(
+            id, docId, x.name, x.code, x.type, x.expected_count,
+            x.consistent === null ? null : Number(x.consistent), JSON.stringify(x.groups), x.offset,
+          ).lastInsertRowid,
+        );
+        x.members.forEach((member, seq) => statements.insertMember.run(mentionId, seq, member));
+      }
+    }
+    // An initiative no document mentions any more is gone from the corpus.
+    statements.pruneInitiatives.run();
+    return old ? 'replaced' : 'added';
+  })();
+}
+
+type Statements = ReturnType<typeof build>;
+const cache = new WeakMap<DB, Statements>();
+
+function prepare(db: DB): Statements {
+  let s = cache.get(db);
+  if (!s) {
+    s = build(db);
+    cache.set(db, s);
+  }
+  return s;
+}
+
+function build(db: DB) {
+  return {
+    findSource: db.prepare('SELECT id, hash FROM sources WHERE path = ?'),
+    deleteSource: db.prepare('DELETE FROM sources WHERE id = ?'),
+    insertSource: db.prepare(
+      'INSERT INTO sources (path, display, hash, bytes, encoding, ingested_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    insertDocument: db.prepare(
+      `INSERT INTO documents (source_id, article, title, year, review_year, plan_year, org, script, chars, tokens, text)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    insertParagraph: db.prepare('INSERT INTO paragraphs (doc_id, seq, offset, text) VALUES (?, ?, ?, ?)'),
+    insertTerm: db.prepare('INSERT INTO doc_terms (doc_id, term, pos, count) VALUES (?, ?, ?, ?)'),
+    insertGoal: db.prepare(
+      `INSERT INTO goals (doc_id, idx, marker, level, ordinal, title, parent, kind, year, offset)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    insertMetric: db.prepare(
+      `INSERT INTO metrics (doc_id, idx, raw, value, value_max, unit, subject, change, bound, year, offset)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    insertInitiative: db.prepare('INSERT INTO initiatives (key, name) VALUES (?, ?) ON CONFLICT(key) DO NOTHING'),
+    findInitiative: db.prepare('SELECT id FROM initiatives WHERE key = ?'),
+    insertMention: db.prepare(
+      `INSERT INTO initiative_mentions (initiative_id, doc_id, name, code, type, expected_count, consistent, groups_json, offset)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    insertMember: db.prepare('INSERT INTO initiative_members (mention_id, seq, member) VALUES (?, ?, ?)'),
+    pruneInitiatives: db.prepare(
+      'DELETE FROM initiatives WHERE id NOT IN (SELECT initiative_id FROM initiative_mentions)',
+    ),
+  };
+}
