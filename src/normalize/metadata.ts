@@ -8,6 +8,8 @@ interface MetadataTable {
   orgPlaceSuffixes: string[];
   orgLeadVerbs: string[];
   departmentSuffixes: string[];
+  /** suffixes that name nobody when they stand alone */
+  genericOrgs: string[];
 }
 
 const table = (): MetadataTable => loadDictionary<MetadataTable>('metadata.json');
@@ -74,7 +76,7 @@ export function findOrg(text: string, title: string | null): string | null {
     'u',
   );
   const m = named.exec(head);
-  const suffixOnly = new RegExp(`^(?:[全各本我该]\\p{Script=Han}?)?(?:${suffixes})$`, 'u');
+  const suffixOnly = new RegExp(`^(?:[全各本我该]\\p{Script=Han}?)?(?:${alternation(t.genericOrgs)})$`, 'u');
   if (m && !suffixOnly.test(m[1]!)) return m[1]!;
   // A report signed at its foot: the last line is the organisation's name.
   const last = text.slice(text.lastIndexOf('\n') + 1);

@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { decode, DecodeError, normalizeText } from '../src/normalize/index.js';
+import { joinBrokenLines, splitSentences } from '../src/normalize/split.js';
+import { corpusFile, readCorpus } from './helpers.js';
+
+const fixture = (name: string): Buffer => readFileSync(new URL(`./fixtures/encodings/${name}`, import.meta.url));
+
+describe('decode', () => {
+  const expected = fixture('expected.txt').toString('utf8');
+  it.each([
+    ['utf8-bom.txt', 'utf-8'],
+    ['utf16le-bom.txt', 'utf-16le'],
+    ['utf16be-bom.txt', 'utf-16be'],
+    ['gb18030.txt', 'gb18030'],
+  ])('reads %s as %s, told from the bytes', (file, encoding) => {
+    const decoded = decode(fixture(file));
+    expect(decoded.encoding).toBe(encoding);
+    expect(decoded.text).toBe(expected);
+  });
+
+  it('reads Big5 (Traditional) text', () => {
+    const decoded = decode(fixture('big5.txt'));
+    expect(decoded.encoding).toBe('big5');
+    expect(decoded.text).toBe(fixture('big5-expected.txt').toString('utf8'));
+  });
+
+  it.each([
+    ['an empty file', Buffer.alloc(0), /empty/],
+    ['a binary file', fixture('binary.bin'), /binary/],
+    ['white space only', Buffer.from(' \n\t\n'), /no text/],
+  ])('refuses %s with a reason', (_name, bytes, reason) => {
+    expect(() => decode(bytes)).toThrow(DecodeError);
+    expect(() => decode(bytes)).toThrow(reason);
+  });
+});
+
+describe('normalizeText on the sample corpus', () => {
+  it('strips the web chrome of a scraped page and keeps the document', () => {
+    const [doc] = normalizeText(readCorpus('seeds/002_b930d5806cce04de.txt'));
+    for (const noise of ['原创力文档', '您可能关注的文档', '.docx', '文档评论', '约4.62千字', '发布于四川', '举报']) {
+      expect(doc!.text).not.toContain(noise);
+    }
+    expect(doc!.text.startsWith('2025年医政科工作总结暨下一步工作计划\n')).toBe(true);
+    expect(doc!.text).toContain('县域内就诊率提升至91.3%(较上年提高2.1个百分点)');
+  });
+
+  it('converts a Traditional page to Simplified and remembers the original script', () => {
+    const docs = normalizeText(readCorpus('seeds/000_3bd09cb3f97930f0.txt'));
+    expect(docs).toHaveLength(1);
+    const doc = docs[0]!;
+    expect(doc.script).toBe('traditional');
+    expect(doc.text).toContain('隆重召开义马市人民医院2023年工作会议');
+    expect(doc.text).toContain('门急诊量282773人次');
+    expect(doc.text).not.toContain('灵感范文站');
+    expect(doc.text).not.toContain('标签:');
+    expect(doc.title).toBe('为实现三级医院创建目标而努力奋斗');
+    expect(doc.org).toBe('义马市人民医院');
+  });
+
+  it('splits a compilation page (…篇1 … 篇8) into one article each', () => {
+    const docs = normalizeText(readCorpus('seeds/003_51a1886474694a1e.txt'));
+    expect(docs.map((d) => d.article)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(docs[0]!.title).toBe('20xx年世界卫生日活动总结');
+    expect(docs[3]!.title).toBe('关于落实《富锦市支持人才创新创业新政14条》的工作汇报');
+    expect(docs[5]!.org).toBe('晋宁县人民医院');
+    const all = docs.map((d) => d.text).join('\n');
+    expect(all).not.toContain('上一篇');
+    expect(all).not.toContain('时间:2023-11-02');
+    expect(all).not.toMatch(/工作总结篇\d/);
+  });
+
+  it('gives a speech without a title line a null title', () => {
+    const [doc] = normalizeText(readCorpus('seeds/001_456c092f3174d644.txt'));
+    expect(doc!.title).toBeNull();
+    expect(doc!.script).toBe('simplified');
+  });
+
+  it('drops the Wikisource licence notice and rejoins a title broken over lines', () => {
+    const [doc] = normalizeText(readCorpus('gov-work-reports-state-council/2017.txt'));
+    expect(doc!.title).toBe('政府工作报告');
+    expect(doc!.org).toBe('国务院');
+    expect(doc!.text).not.toContain('Public domain');
+    expect(doc!.text).not.toContain('本作品是中华人民共和国的');
+    expect(doc!.text.endsWith('不懈奋斗!')).toBe(true);
+  });
+
+  it('tells Traditional from Simplified on whole reports', () => {
+    expect(normalizeText(readCorpus('gov-work-reports-state-council/1954.txt'))[0]!.script).toBe('traditional');
+    expect(normalizeText(readCorpus('hk-policy-address/1997.txt'))[0]!.script).toBe('traditional');
+    expect(normalizeText(readCorpus('gov-work-reports-state-council/2023.txt'))[0]!.script).toBe('simplified');
+  });
+
+  it('removes the stray spaces that line wrapping left inside Chinese sentences', () => {
+    const raw = readFileSync(corpusFile('hk-policy-address/1997.txt'), 'utf8');
+    expect(raw).toContain('特別 行政區');
+    const [doc] = normalizeText(raw);
+    expect(doc!.text).not.toContain('特别 行政区');
+    expect(doc!.text).toContain('特别行政区');
+  });
+
+  it('folds full-width forms (NFKC)', () => {
+    const [doc] = normalizeText('２０２４年全市ＧＤＰ增长５．２％。\n');
+    expect(doc!.text).toBe('2024年全市GDP增长5.2%。');
+  });
+});
+
+describe('splitting', () => {
+  it('joins lines that a page broke inside a sentence', () => {
+    expect(joinBrokenLines(['本作品是中华人民共和国的', '法律', '、', '法规'])).toEqual(['本作品是中华人民共和国的', '法律、法规']);
+    expect(joinBrokenLines(['政府工作报', '告', '各位代表:'])).toEqual(['政府工作报告', '各位代表:']);
+    expect(joinBrokenLines(['一、2023年工作回顾', '刚刚过去的一年,'])).toEqual(['一、2023年工作回顾', '刚刚过去的一年,']);
+  });
+
+  it('splits sentences at 。！？ and keeps their offsets', () => {
+    const text = '一是完善制度。二是加强管理!三是?';
+    const sentences = splitSentences(text);
+    expect(sentences.map((s) => s.text)).toEqual(['一是完善制度。', '二是加强管理!', '三是?']);
+    for (const s of sentences) expect(text.slice(s.offset, s.offset + s.text.length)).toBe(s.text);
+  });
+});
