@@ -47,17 +47,52 @@ function plain(value: unknown): string {
   return String(value);
 }
 
+/** Display width of one character: East Asian wide and full-width forms take two columns. */
+function charWidth(ch: string): number {
+  return /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch)
+    ? 2
+    : 1;
+}
+
+/**
+ * Breaks a cell into lines of at most `width` columns. Chinese has no spaces
+ * to wrap at, so lines break between any two characters.
+ */
+export function wrapCell(text: string, width: number): string {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    let used = 0;
+    for (const ch of paragraph) {
+      const w = charWidth(ch);
+      if (used + w > width && line) {
+        lines.push(line);
+        line = '';
+        used = 0;
+      }
+      line += ch;
+      used += w;
+    }
+    lines.push(line);
+  }
+  return lines.join('\n');
+}
+
 export function toTable<Row extends object>(rows: readonly Row[], columns: readonly Column<Row>[]): string {
   const table = new Table({
     head: columns.map((c) => bold(c.header ?? c.key)),
     style: { head: [], border: [], compact: true },
-    wordWrap: true,
-    wrapOnWordBoundary: false,
     ...(columns.every((c) => c.width) ? { colWidths: columns.map((c) => c.width!) } : {}),
     colAligns: columns.map((c) => c.align ?? 'left'),
   });
   for (const row of rows) {
-    table.push(columns.map((c) => (c.show ? c.show(row) : plain((row as Record<string, unknown>)[c.key]))));
+    table.push(
+      columns.map((c) => {
+        const text = c.show ? c.show(row) : plain((row as Record<string, unknown>)[c.key]);
+        // two columns of each cell are padding
+        return c.width ? wrapCell(text, c.width - 2) : text;
+      }),
+    );
   }
   return table.toString() + '\n';
 }

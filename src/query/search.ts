@@ -72,16 +72,17 @@ export function candidateSql(terms: readonly string[], filter: DocFilter): { sql
   // are checked with instr() on the paragraphs the other terms leave (or all).
   const indexed = terms.filter((t) => [...t].length >= TRIGRAM);
   const where = docWhere(filter);
-  const parts: string[] = [where.sql];
+  const parts: string[] = [];
   const params: (string | number)[] = [];
   if (indexed.length) {
-    parts.unshift('p.id IN (SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH ?)');
+    parts.push('p.id IN (SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH ?)');
     params.push(indexed.map(ftsPhrase).join(' AND '));
   }
   for (const t of terms) {
     parts.push('instr(p.text, ?) > 0');
     params.push(t);
   }
+  parts.push(where.sql);
   params.push(...where.params);
   return {
     sql: `SELECT p.doc_id AS doc, d.year AS year, p.offset AS offset, p.text AS text

@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import { extractInitiatives, initiativeKey } from '../src/extract/initiatives.js';
+
+// Sentences copied from /work/shared/corpora (cleaned: Simplified, NFKC).
+
+function find(text: string, name: string) {
+  return extractInitiatives(text).find((x) => initiativeKey(x.name) === initiativeKey(name));
+}
+
+describe('quoted name followed by a type word', () => {
+  const cases: Array<[string, string, string]> = [
+    ['医院党总支始终坚持实施“名医带名科、名科促名院”的“三名”战略,把抓质量', '三名战略', '战略'],
+    ['医院组织开展“基层百村行”义诊活动。医院组', '基层百村行义诊活动', '活动'],
+    ['尝试采取“中午连一连,晚上延一延”的工作模式,满足不同时间段患者的需求', '中午连一连,晚上延一延工作模式', '模式'],
+    ['积极推进“院感防控能力提升百日行动”,完成112家医疗机构', '院感防控能力提升百日行动', '行动'],
+    ['推行“证照分离”改革,企业开办时间压缩', '证照分离改革', '改革'],
+    ['扎实开展“不忘初心、牢记使命”主题教育和党史学习教育', '不忘初心、牢记使命主题教育', '主题教育'],
+    ['2023年,医院确定为“管理质量提升年”。主要工作是', '管理质量提升年', '年'],
+    ['深入开展“无证明城市”建设,推动市县两级', '无证明城市', '城市'],
+  ];
+  it.each(cases)('%s -> %s', (text, name, type) => {
+    const x = find(text, name);
+    expect(x, JSON.stringify(extractInitiatives(text).map((i) => i.name))).toBeDefined();
+    expect(x!.type).toBe(type);
+  });
+
+  it('gives quotations listed together the type word they share', () => {
+    const names = extractInitiatives('推广“乡聘村用”和“县管乡用”机制,基层人才').map((x) => x.name);
+    expect(names).toEqual(['乡聘村用机制', '县管乡用机制']);
+  });
+
+  it('takes the numeral between the quotation and the type word as the code', () => {
+    const x = find('建立“医保-临床-管理”三方联动机制,指导医院', '医保-临床-管理三方联动机制')!;
+    expect(x.expected_count).toBe(3);
+    expect(x.members).toEqual(['医保', '临床', '管理']);
+    expect(x.consistent).toBe(true);
+  });
+
+  it('reads a name that appears quoted once and unquoted with its type word later', () => {
+    const text = '我市积极开展了“锦城名医”、“三江名医”等一系列优秀卫生工作者推荐选拔工作。其中,锦城名医活动推选出包括内科、外科等类别医疗专家10人';
+    expect(find(text, '锦城名医活动')).toBeDefined();
+  });
+});
+
+describe('numeric slogans', () => {
+  it('decodes “11235”工程 into its five labelled groups', () => {
+    const text = '主要工作是实施“11235”工程,即围绕一个中心:以病人为中心;抓住一个核心:提升医疗技术水平;实现两项创新:管理和服务创新。突出三个重点:医疗质量、医疗安全、二甲复审;加强五项建设:党的组织建设、重点专科建设、人才队伍建设、智慧医院建设、医院文化建设。';
+    const x = find(text, '11235工程')!;
+    expect(x.code).toBe('11235');
+    expect(x.expected_count).toBe(12);
+    expect(x.groups.map((g) => g.count)).toEqual([1, 1, 2, 3, 5]);
+    expect(x.groups[0]).toEqual({ label: '围绕一个中心', count: 1, items: ['以病人为中心'] });
+    expect(x.groups[2]!.items).toEqual(['管理创新', '服务创新']);
+    expect(x.members).toContain('二甲复审');
+    expect(x.consistent).toBe(true);
+  });
+
+  it('leaves a digit code with no spelled-out groups uncounted', () => {
+    const x = find('通过“521栋梁”计划、转岗培训、外出进修等方式', '521栋梁计划')!;
+    expect(x.code).toBe('521');
+    expect(x.expected_count).toBeNull();
+    expect(x.consistent).toBeNull();
+  });
+
+  const leading: Array<[string, string, number, string[]]> = [
+    ['在落实“零事故、零纠纷、零投诉、零差错”的“四零”安全目标的基础上', '四零安全目标', 4, ['零事故', '零差错']],
+    ['对创建成功的专科,医院将实行“硬件改善优先、人员配备优先、进修学习优先、对外宣传优先”的“四优先”政策,集中主要精力', '四优先政策', 4, ['硬件改善优先', '对外宣传优先']],
+    ['深入开展以“安全工作零起点、接诊病人零推诿、患者病情零漏诊、执行医嘱零缺陷,病历书写零漏项,操作过程零失误、设备运行零隐患、生产组织零违章、排查隐患零盲区、隐患治理零搁置”为内容的“十零”安全生产活动,确保医院安全', '十零安全生产活动', 10, ['安全工作零起点', '隐患治理零搁置']],
+    ['在全体党员和广大医务工作者中开展和谐医患、同拒红包、同抵回扣、同葆健康的“一和三同”和“医疗卫生行业九不准活动。', '一和三同', 4, ['和谐医患', '同葆健康']],
+    ['加快推进肿瘤、微创介入、麻醉疼痛、重症监护、静脉血栓栓塞症等临床服务五大中心建设步伐', '临床服务五大中心', 5, ['肿瘤', '静脉血栓栓塞症']],
+    ['推动胸痛、卒中、创伤等“五大中心”向县级医院延伸', '五大中心', 5, ['胸痛', '创伤']],
+  ];
+  it.each(leading)('reads the list before %s', (text, name, count, some) => {
+    const x = find(text, name);
+    expect(x, JSON.stringify(extractInitiatives(text).map((i) => i.name))).toBeDefined();
+    expect(x!.expected_count).toBe(count);
+    for (const m of some) expect(x!.members).toContain(m);
+  });
+
+  it('reads the list after 即:', () => {
+    const x = find('一是重点抓好五项重点工作,即:干部队伍建设、人才队伍建设、党员队伍建设、组织建设和作风建设,不断巩固', '五项重点工作')!;
+    expect(x.members).toEqual(['干部队伍建设', '人才队伍建设', '党员队伍建设', '组织建设', '作风建设']);
+    expect(x.consistent).toBe(true);
+  });
+
+  it('reads the clauses after a compound code, one group per part', () => {
+    const text = '重点解决“两不愁三保障”问题,脱贫群众不愁吃、不愁穿,义务教育、基本医疗、住房安全有保障,饮水安全也有了保障。';
+    const x = find(text, '两不愁三保障')!;
+    expect(x.expected_count).toBe(5);
+    expect(x.groups.map((g) => g.items.length)).toEqual([2, 3]);
+    expect(x.members.slice(0, 2)).toEqual(['不愁吃', '不愁穿']);
+  });
+
+  it('gives a list to the slogan whose word it repeats, not to its neighbour', () => {
+    const text = '持续做好“六稳”、“六保”工作,强化保居民就业、保基本民生、保市场主体、保粮食能源安全、保产业链供应链稳定、保基层运转,为稳定经济社会大局提供了有力支撑。';
+    expect(find(text, '六保')!.members).toHaveLength(6);
+    expect(find(text, '六保')!.members[0]).toBe('保居民就业');
+    expect(find(text, '六稳')!.members).toEqual([]);
+  });
+
+  it('assigns the items of a following sentence to the parts of 三合理一规范', () => {
+    const text = '六是持续开展“三合理一规范”医保专项整治活动,规范诊疗过程。有效杜绝了不合理检查、不合理用药、不合理治疗、不规范收费现象。';
+    const x = find(text, '三合理一规范医保专项整治活动')!;
+    expect(x.expected_count).toBe(4);
+    expect(x.groups.map((g) => [g.label, g.items.length])).toEqual([['三合理', 3], ['一规范', 1]]);
+    expect(x.members).toContain('不规范收费');
+  });
+
+  const counts: Array<[string, string, number | null]> = [
+    ['推动“六统一”管理向纵深发展', '六统一管理', 6],
+    ['聚焦“一老一小”“慢病管理”等重点人群', '一老一小', 2],
+    ['推行“双随机、一公开”等方式加强公正监管', '双随机、一公开', 3],
+    ['坚持尽力而为、量力而行,聚焦“一业三保七有”,持续增进民生福祉', '一业三保七有', 11],
+    ['开展“三好一满意”、“六个不说六个多”活动。', '六个不说六个多活动', 12],
+    ['以“一院两区”为框架,深入实施', '一院两区', null],
+    ['坚定不移贯彻“一国两制”、“港人治港”', '一国两制', null],
+    ['施预制菜产业“五千行动”,培育示范新型经营主体', '五千行动', null],
+    ['深入实施“十万名技能人才梯次培育工程”,扩大特级技师覆盖面', '十万名技能人才梯次培育工程', null],
+    ['全面实施“十四五”规划的重要一年', '十四五规划', null],
+    ['坚持在和平共处五项原则基础上同各国发展友好合作', '五项原则', 5],
+    ['认真落实中央八项规定及其实施细则精神', '八项规定', 8],
+    ['充分利用户外广告、健康教育五进活动等不同形式', '五进活动', 5],
+    ['连续举办8届全国双创活动周、超过5.2亿人次参与', '双创活动', 2],
+    ['开展“首都十大疾病科技成果推广项目”工作,对项目实施', '首都十大疾病科技成果推广项目', 10],
+  ];
+  it.each(counts)('%s -> %s expects %s', (text, name, expected) => {
+    const x = find(text, name);
+    expect(x, JSON.stringify(extractInitiatives(text).map((i) => i.name))).toBeDefined();
+    expect(x!.expected_count).toBe(expected);
+  });
+});
+
+describe('what is not an initiative', () => {
+  const traps: Array<[string, string]> = [
+    ['党建是医院发展的“方向盘”。医院党总支始终', '方向盘'],
+    ['坚持质量为“根”。医疗质量是医疗发展的根基', '根'],
+    ['把患者满意度作为检验工作的“金标准”。定期发放', '金标准'],
+    ['医院荣获“三门峡市文明服务示范窗口”、“义马市疫情防控工作先进单位”等荣誉称号。', '先进单位'],
+    ['荣获“黑龙江省青年名中医”称号;优秀护士', '青年名中医'],
+    ['彻底解决业务与党建“两张皮”的现象,在思想上', '两张皮'],
+    ['切实解决患者看病“三长一短”现象。今年,医院', '三长一短'],
+    ['着力破解“资源分布不均、上下联动不畅”难题。一是深化', '资源分布不均'],
+    ['又不搞“大水漫灌”、透支未来', '大水漫灌'],
+    ['有的地方政策执行“一刀切”、层层加码,有的', '一刀切'],
+    ['规上工业增加值占比实现全省“三连冠”,规上工业企业', '三连冠'],
+    ['粮食生产实现“十八连丰”。滨城优质小麦', '十八连丰'],
+    ['50项改革“破零”事项全部完成', '破零'],
+    ['保障了“两会”、中国艺术品产业博览会等', '两会'],
+    ['压减“三公”经费9%,市本级', '三公'],
+    ['树牢“办活动必招商”理念,叫响“投资滨州”', '办活动必招商'],
+    ['将“大抓项目”鲜明导向贯穿全年', '大抓项目'],
+    ['以打造“心安城市”为目标,统筹高质量发展', '为目标'],
+    ['把“一切为了病人、一切方便病人、一切服务病人”作为医院发展的基本宗旨', '一切为了病人'],
+    ['一线医务人员要牢记“救命恩人”的思想,深刻领会', '救命恩人'],
+    ['信访问题源头治理全面加强,“12345”市民服务热线、人民建议征集等工作提质增效', '12345'],
+  ];
+  it.each(traps)('%s has no initiative containing %s', (text, word) => {
+    const names = extractInitiatives(text).map((x) => x.name);
+    expect(names.filter((n) => n.includes(word))).toEqual([]);
+  });
+});
+
+describe('one entity per initiative', () => {
+  it('merges mentions of the same slogan and keeps the members found at each', () => {
+    const text = [
+      '四是持续推进国家级“五大中心”建设,高标准建设了EICU并投入使用。',
+      '要加大五大中心建设力度。力争利用2-3年时间,把创伤中心、胸痛中心、卒中中心完成国家级标准版的创建。',
+    ].join('\n');
+    const five = extractInitiatives(text).filter((x) => x.name.includes('五大中心'));
+    expect(five).toHaveLength(1);
+    expect(five[0]!.offset).toBe(text.indexOf('“五大中心”'));
+    expect(five[0]!.members).toEqual(['创伤中心', '胸痛中心', '卒中中心']);
+    expect(five[0]!.consistent).toBe(false);
+  });
+
+  it('keys names the same way whatever their quotes, spaces and 的', () => {
+    expect(initiativeKey('“11235”工程')).toBe(initiativeKey('11235工程'));
+    expect(initiativeKey('「一國兩制」'.normalize('NFKC'))).toBe(initiativeKey('“一國兩制”'));
+    expect(initiativeKey('“中午连一连,晚上延一延”的工作模式')).toBe(initiativeKey('中午连一连晚上延一延工作模式'));
+    expect(initiativeKey('三名战略')).not.toBe(initiativeKey('三名'));
+  });
+
+  it('handles corner brackets and ASCII quotes as quotations', () => {
+    expect(find('推行「證照分離」改革'.replace('證照分離', '证照分离'), '证照分离改革')).toBeDefined();
+    expect(find('实施"强基工程",全年新增', '强基工程')).toBeDefined();
+  });
+});
