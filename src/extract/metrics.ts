@@ -1,0 +1,662 @@
+// Finding stated quantities (metrics) in cleaned document text.
+//
+// The text is scanned for numbers (Arabic, Chinese numerals, 百分之N, N分之M),
+// each number is read together with what follows it (range, 多/余, magnitude,
+// unit, 以上/左右 …) and what precedes it (约/超过 …, change and level verbs),
+// and the noun phrase it quantifies is taken as its subject. Numbers that are
+// years, dates, ordinals or parts of names are dropped. The domain lists live
+// in dictionaries/metrics.json; this file only holds the reading rules.
+
+import { readFileSync } from 'node:fs';
+import type { Bound, Change, DocumentYears, Metric } from '../model.js';
+import {
+  CHINESE_NUMERAL_CHARS, isChineseDigit, MAGNITUDE_POWERS, parseAnyNumeral, parseChineseNumeral, parseFractionPercent, scaleDecimal,
+} from './numerals.js';
+
+interface MetricsDictionary {
+  units: string[];
+  unitAliases: Record<string, string>;
+  unitNotBefore: Record<string, string[]>;
+  ratingUnits: string[];
+  magnitudes: Record<string, number>;
+  chineseNumeralUnits: string[];
+  chineseNumeralNeedsBefore: Record<string, string[]>;
+  bareNumeralVerbs: string[];
+  implicitUnitNouns: { unit: string; nouns: string[] }[];
+  boundPrefixes: Record<Bound, string[]>;
+  bareBoundPrefixes: string[];
+  boundSuffixes: Record<Bound, string[]>;
+  timeUnitsForInner: string[];
+  approximateMarks: string[];
+  changeCues: Record<Change, string[]>;
+  levelCues: string[];
+  rateNounSuffixes: string[];
+  comparisonHeads: string[];
+  subjectStripTail: string[];
+  subjectStripHead: string[];
+  subjectAfterStops: string[];
+  subjectAfterCut: string[];
+  periodUnits: string[];
+  periodAdverbs: string[];
+  nameTypeWords: string[];
+  ordinalFollowers: string[];
+  policyNameAfterCount: Record<string, string[]>;
+  policyNameBefore: string[];
+  sectionNouns: string[];
+  notAtUnit: string[];
+  notAfterUnit: string[];
+  idioms: string[];
+  classNounsAfterMoney: string[];
+  rankUnits: string[];
+}
+
+let cached: MetricsDictionary | null = null;
+
+/** The metric dictionary, read once from dictionaries/metrics.json (two levels above src/ or dist/). */
+export function metricsDictionary(): MetricsDictionary {
+  if (!cached) {
+    const url = new URL('../../dictionaries/metrics.json', import.meta.url);
+    cached = JSON.parse(readFileSync(url, 'utf8')) as MetricsDictionary;
+  }
+  return cached;
+}
+
+const CLAUSE_END = new Set(['，', ',', '。', '；', ';', '！', '!', '？', '?', '\n', ':', '：', '(', ')', '（', '）']);
+const SENTENCE_END = new Set(['。', '；', ';', '！', '!', '？', '?', '\n']);
+// 1,234,567 groups thousands; otherwise a comma (a folded ，) separates clauses
+const ARABIC_RE = /\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?/y;
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+const isLatin = (c: string | undefined): boolean => c !== undefined && /[A-Za-z]/.test(c);
+const isCjk = (c: string | undefined): boolean => c !== undefined && /[\u4e00-\u9fff]/.test(c);
+const isNumeralChar = (c: string | undefined): boolean => c !== undefined && CHINESE_NUMERAL_CHARS.includes(c);
+
+/** Longest entry of `words` that starts at `pos` in `text`. */
+function longestAt(text: string, pos: number, words: readonly string[]): string | null {
+  let best: string | null = null;
+  for (const w of words) if (text.startsWith(w, pos) && (!best || w.length > best.length)) best = w;
+  return best;
+}
+
+/** Longest entry of `words` that ends at `pos` in `text`. */
+function longestBefore(text: string, pos: number, words: readonly string[]): string | null {
+  let best: string | null = null;
+  for (const w of words) {
+    if (w.length <= pos && text.startsWith(w, pos - w.length) && (!best || w.length > best.length)) best = w;
+  }
+  return best;
+}
+
+/** A number as written, before its unit. */
+interface NumberRead {
+  start: number;
+  end: number;
+  /** value without magnitude applied, as a decimal string for exact scaling */
+  decimal: string;
+  max: string | null;
+  kind: 'arabic' | 'chinese' | 'bare';
+  /** unit implied by the form of the number itself (百分之N) */
+  unit: string | null;
+}
+
+function readArabic(text: string, pos: number): { text: string; end: number } | null {
+  ARABIC_RE.lastIndex = pos;
+  const m = ARABIC_RE.exec(text);
+  return m ? { text: m[0], end: pos + m[0].length } : null;
+}
+
+function readChineseRun(text: string, pos: number): { text: string; end: number } | null {
+  let end = pos;
+  while (end < text.length && isNumeralChar(text[end])) end++;
+  return end > pos ? { text: text.slice(pos, end), end } : null;
+}
+
+/** Chinese numeral runs whose characters are only magnitudes (百, 千万, 亿) state no digit. */
+const isBareMagnitude = (s: string): boolean => [...s].every((c) => '百千万亿'.includes(c));
+
+/** Reads one number starting at `pos`, or null when none starts there. */
+function readNumber(text: string, pos: number): NumberRead | null {
+  const fraction = readFraction(text, pos);
+  if (fraction) return fraction;
+  const c = text[pos];
+  if (text.startsWith('百分之', pos)) {
+    const n = readArabic(text, pos + 3) ?? readChineseRun(text, pos + 3);
+    if (!n) return null;
+    const v = parseAnyNumeral(n.text.replace(/,/g, ''));
+    if (v === null) return null;
+    return { start: pos, end: n.end, decimal: String(v), max: null, kind: isDigit(n.text[0]) ? 'arabic' : 'chinese', unit: '%' };
+  }
+  if (isDigit(c)) {
+    if (isDigit(text[pos - 1]) || (text[pos - 1] === '.' && isDigit(text[pos - 2]))) return null;
+    const a = readArabic(text, pos);
+    if (!a) return null;
+    return { start: pos, end: a.end, decimal: a.text.replace(/,/g, ''), max: null, kind: 'arabic', unit: null };
+  }
+  if (isNumeralChar(c) && !isNumeralChar(text[pos - 1])) {
+    const run = readChineseRun(text, pos);
+    if (!run) return null;
+    const runText = run.text;
+    const end = run.end;
+    const v = parseChineseNumeral(runText);
+    if (v === null) return null;
+    if (runText.length > 1 && [...runText].every((ch) => isChineseDigit(ch))) {
+      // 二〇二三 style digit strings are years or codes, never counts
+      return { start: pos, end, decimal: String(v), max: null, kind: 'chinese', unit: '#digits' };
+    }
+    if (!wellFormedChinese(runText)) return null;
+    return { start: pos, end, decimal: String(v), max: null, kind: isBareMagnitude(runText) ? 'bare' : 'chinese', unit: null };
+  }
+  return null;
+}
+
+/** 三分之一, 3分之2: a share, read as a percentage. */
+function readFraction(text: string, pos: number): NumberRead | null {
+  if (isNumeralChar(text[pos - 1]) || isDigit(text[pos - 1])) return null;
+  const den = isDigit(text[pos]) ? readArabic(text, pos) : readChineseRun(text, pos);
+  if (!den || !text.startsWith('分之', den.end)) return null;
+  const numer = isDigit(text[den.end + 2]) ? readArabic(text, den.end + 2) : readChineseRun(text, den.end + 2);
+  if (!numer) return null;
+  const v = parseFractionPercent(den.text, numer.text);
+  if (v === null) return null;
+  return { start: pos, end: numer.end, decimal: String(v), max: null, kind: 'arabic', unit: '%' };
+}
+
+/** 十三五, 三四 and 五六十 are not numerals: two digits may not follow each other. */
+function wellFormedChinese(s: string): boolean {
+  const chars = [...s];
+  for (let i = 1; i < chars.length; i++) {
+    if (isChineseDigit(chars[i]!) && isChineseDigit(chars[i - 1]!) && chars[i - 1] !== '零' && chars[i - 1] !== '〇') return false;
+  }
+  return true;
+}
+
+interface Candidate {
+  num: NumberRead;
+  value: number;
+  valueMax: number | null;
+  unit: string;
+  /** end of number + unit (the raw span) */
+  rawEnd: number;
+  /** end including a bound suffix */
+  end: number;
+  approx: boolean;
+  suffixBound: Bound | null;
+  hasMagnitude: boolean;
+  /** where the unit starts */
+  unitStart: number;
+  implicitUnit: boolean;
+}
+
+/** Reads range, 多/余, magnitude, unit and bound suffix after a number. */
+function readTail(text: string, num: NumberRead, dict: MetricsDictionary): Candidate | null {
+  let pos = num.end;
+  let max: string | null = null;
+  let unit: string | null = num.unit;
+  // 5%-10%: the first unit may be written before the dash
+  const unitBeforeDash = text[pos] === '%' ? 1 : 0;
+  const dash = text[pos + unitBeforeDash];
+  if (dash !== undefined && '-~～—至到'.includes(dash) && !(dash === '到' && num.kind === 'arabic')) {
+    const next = num.kind === 'arabic' ? readArabic(text, pos + unitBeforeDash + 1) : readChineseRun(text, pos + unitBeforeDash + 1);
+    if (next && (num.kind === 'arabic' ? true : parseChineseNumeral(next.text) !== null)) {
+      const m = num.kind === 'arabic' ? next.text.replace(/,/g, '') : String(parseChineseNumeral(next.text));
+      max = m;
+      pos = next.end;
+    }
+  }
+  let approx = false;
+  if (dict.approximateMarks.includes(text[pos] ?? '')) { approx = true; pos++; }
+  let power = 0;
+  let hasMagnitude = false;
+  const mag = num.kind === 'arabic' || approx ? longestAt(text, pos, Object.keys(dict.magnitudes)) : null;
+  if (mag && !(mag.startsWith('千') && text.startsWith('千瓦', pos)) && !text.startsWith('千米', pos)) {
+    power = dict.magnitudes[mag] ?? MAGNITUDE_POWERS[mag] ?? 0;
+    hasMagnitude = true;
+    pos += mag.length;
+  }
+  if (num.kind !== 'arabic' && /[万亿]/.test(text.slice(num.start, num.end))) hasMagnitude = true;
+  if (!approx && dict.approximateMarks.includes(text[pos] ?? '')) { approx = true; pos++; }
+  const unitStart = pos;
+  let implicitUnit = false;
+  if (unit === null) {
+    if (text[pos] === ' ' && isCjk(text[pos + 1])) pos++;
+    const u = unitAt(text, pos, dict);
+    if (u) {
+      unit = dict.unitAliases[u] ?? u;
+      pos += u.length;
+    } else if (num.kind === 'arabic' && (text[pos] === '、' || text[pos] === '和') && sharedUnit(text, pos, dict)) {
+      // 10.6万、3.8万、3.3万平方公里: the unit is written once for the list
+      unit = sharedUnit(text, pos, dict);
+    } else if (hasMagnitude) {
+      unit = implicitUnitAt(text, pos, dict);
+      implicitUnit = unit !== null;
+    }
+  }
+  if (unit === null || unit === '#digits') return null;
+  const rawEnd = pos;
+  let end = pos;
+  let suffixBound: Bound | null = null;
+  if (!implicitUnit) {
+    for (const b of ['>=', '<=', '~'] as Bound[]) {
+      const s = longestAt(text, pos, dict.boundSuffixes[b]);
+      if (!s) continue;
+      if (s === '内' && !dict.timeUnitsForInner.includes(unit)) continue;
+      suffixBound = b;
+      end = pos + s.length;
+      break;
+    }
+  }
+  const scale = (d: string): number => scaleDecimal(d, power);
+  return {
+    num, value: scale(num.decimal), valueMax: max === null ? null : scale(max), unit, rawEnd, end,
+    approx, suffixBound, hasMagnitude, unitStart, implicitUnit,
+  };
+}
+
+/** The unit written at `pos`, unless it is the first character of a longer word (人口, 家庭). */
+function unitAt(text: string, pos: number, dict: MetricsDictionary): string | null {
+  const u = longestAt(text, pos, dict.units);
+  if (u && (dict.unitNotBefore[u] ?? []).some((w) => text.startsWith(w, pos + u.length))) return null;
+  return u;
+}
+
+/** The unit closing a list of numbers joined by 、 or 和 that starts at `pos`. */
+function sharedUnit(text: string, pos: number, dict: MetricsDictionary): string | null {
+  let p = pos;
+  for (let items = 0; items < 6 && (text[p] === '、' || text[p] === '和'); items++) {
+    const n = readArabic(text, p + 1);
+    if (!n || /^(?:19|20)\d\d$/.test(n.text)) return null;
+    p = n.end;
+    if (dict.approximateMarks.includes(text[p] ?? '')) p++;
+    const mag = longestAt(text, p, Object.keys(dict.magnitudes));
+    if (mag) p += mag.length;
+    if (dict.approximateMarks.includes(text[p] ?? '')) p++;
+    const u = unitAt(text, p, dict);
+    if (u) return dict.unitAliases[u] ?? u;
+  }
+  return null;
+}
+
+/** 1000多万失业人员: people (or households) counted without a classifier. */
+function implicitUnitAt(text: string, pos: number, dict: MetricsDictionary): string | null {
+  let stop = pos;
+  while (stop < text.length && stop - pos < 8 && isCjk(text[stop])) stop++;
+  const phrase = text.slice(pos, stop);
+  for (const { unit, nouns } of dict.implicitUnitNouns) {
+    for (const noun of nouns) {
+      const at = phrase.indexOf(noun);
+      if (at >= 0 && !(noun === '人口' && phrase.slice(0, at).endsWith('常住'))) return unit;
+    }
+  }
+  return null;
+}
+
+/** Span [start, end) of every idiom occurrence, so numbers inside them are skipped. */
+function idiomSpans(text: string, dict: MetricsDictionary): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const idiom of dict.idioms) {
+    let at = text.indexOf(idiom);
+    while (at >= 0) {
+      spans.push([at, at + idiom.length]);
+      at = text.indexOf(idiom, at + 1);
+    }
+  }
+  return spans;
+}
+
+/** Whether [start, end) sits inside a “quotation” on the same line, and what follows the closing quote. */
+function enclosingQuote(text: string, start: number, end: number): { after: string; length: number } | null {
+  let open = -1;
+  for (let i = start - 1; i >= 0 && start - i <= 40; i--) {
+    const ch = text[i];
+    if (ch === '\n' || ch === '”') return null;
+    if (ch === '“') { open = i; break; }
+  }
+  if (open < 0) return null;
+  for (let i = end; i < text.length && i - end <= 40; i++) {
+    const ch = text[i];
+    if (ch === '\n' || ch === '“') return null;
+    if (ch === '”') return { after: text.slice(i + 1, i + 9), length: i - open - 1 };
+  }
+  return null;
+}
+
+/** Why a candidate is not a metric, or null when it is one. */
+function rejection(text: string, c: Candidate, dict: MetricsDictionary, idioms: [number, number][]): string | null {
+  const { num, unit } = c;
+  const before = text[num.start - 1];
+  // 居前3位, 进入前10名: ranks
+  if (before === '前' && dict.rankUnits.includes(unit)) return 'rank';
+  if (before === '第' || text.slice(Math.max(0, num.start - 2), num.start) === '第十') return 'ordinal';
+  if (isLatin(before) || isLatin(text[num.end]) || before === '.' ) return 'code';
+  if (text[num.end] === '.' && isDigit(text[num.end + 1])) return 'code';
+  if (num.kind === 'arabic' && unit === '年' && /^\d{4}$/.test(num.decimal) && !c.hasMagnitude) return 'year';
+  if (unit === '年' && text.startsWith('年度', c.unitStart)) return 'year';
+  if (dict.ratingUnits.some((r) => text.startsWith(r, c.unitStart))) return 'rating';
+  if (dict.notAtUnit.some((r) => text.startsWith(r, c.unitStart))) return 'rating';
+  if (dict.notAfterUnit.some((r) => text.startsWith(r, c.rawEnd))) return 'rating';
+  if (idioms.some(([s, e]) => num.start < e && c.rawEnd > s)) return 'idiom';
+  if (dict.sectionNouns.some((w) => text.startsWith(w, c.rawEnd))) return 'section count';
+  const afterUnit = text.slice(c.rawEnd, c.rawEnd + 6);
+  if (dict.ordinalFollowers.some((w) => afterUnit.startsWith(w) || afterUnit.slice(0, 4).includes(w)) && ['次', '届'].includes(unit)) return 'ordinal';
+  const policyWords = dict.policyNameAfterCount[unit];
+  if (policyWords && policyWords.some((w) => text.startsWith(w, c.rawEnd))) return 'policy name';
+  if (longestBefore(text, num.start, dict.policyNameBefore)) return 'policy name';
+  if (unit === '年' && periodIsName(text, c.rawEnd, dict)) return 'name';
+  const quote = enclosingQuote(text, num.start, c.rawEnd);
+  // “11235”工程, “521栋梁”计划: a short quotation named by a type word; a long
+  // one (“1个市级急救中心+12个县域分中心”体系) describes real counts
+  if (quote && (num.kind !== 'arabic' || (quote.length <= 8 && dict.nameTypeWords.some((w) => quote.after.startsWith(w))))) return 'name';
+  if (num.kind !== 'arabic') {
+    if (!dict.chineseNumeralUnits.includes(unit) && !c.implicitUnit) return 'chinese classifier';
+    const needs = dict.chineseNumeralNeedsBefore[unit];
+    if (needs && !longestBefore(text, num.start, needs)) return 'chinese classifier';
+    const boundNear = c.suffixBound !== null;
+    if (text.slice(num.start, num.end) === '一' && !boundNear) return 'article';
+    if (unit === '年' && (c.value < 2 || c.value >= 100)) return 'period';
+    // counts say 两; 二次供水, 二期, 二级 are ordinals or grades
+    if (text.slice(num.start, num.end) === '二') return 'ordinal';
+    if (unit === '元' && !c.hasMagnitude) return 'chinese classifier';
+    // 超亿元龙头企业, 十亿元以上项目: a size class, not an amount
+    if (unit === '元' && dict.classNounsAfterMoney.some((w) => text.startsWith(w, c.end) || text.startsWith('的' + w, c.end))) return 'size class';
+    // 十二届三次、四次全会
+    if (unit === '次' && (/届[、和]?$|次[、和]$/.test(text.slice(num.start - 2, num.start)) || /^[、和一二三四五六七八九十次]*(?:全会|会议|党代会)/.test(text.slice(c.rawEnd, c.rawEnd + 12)))) return 'ordinal';
+    if (num.kind === 'bare') {
+      let cue = longestBefore(text, num.start, [...dict.bareBoundPrefixes, ...dict.boundPrefixes['>='], ...dict.boundPrefixes['~']]);
+      if (cue === '上' && text[num.start - 2] === '以') cue = null;
+      const verb = longestBefore(text, num.start, dict.bareNumeralVerbs);
+      if (!cue && !verb) return 'bare magnitude';
+    }
+  }
+  return null;
+}
+
+/** 三年行动, 十年禁渔: a period followed by a programme's type word names the programme. */
+function periodIsName(text: string, pos: number, dict: MetricsDictionary): boolean {
+  let stop = pos;
+  while (stop < text.length && stop - pos < 4 && isCjk(text[stop]) && text[stop] !== '的') stop++;
+  const after = text.slice(pos, stop);
+  return dict.nameTypeWords.some((w) => after.includes(w));
+}
+
+/** Start of the clause holding `pos`. */
+function clauseStart(text: string, pos: number): number {
+  let i = pos;
+  while (i > 0) {
+    const ch = text[i - 1]!;
+    if (ch === ')' || ch === '）') {
+      // a closed aside (人才) belongs to the clause around it
+      const open = Math.max(text.lastIndexOf('(', i - 2), text.lastIndexOf('（', i - 2));
+      if (open >= 0 && !text.slice(open, i).includes('\n')) { i = open; continue; }
+    }
+    if (CLAUSE_END.has(ch)) break;
+    i--;
+  }
+  return i;
+}
+
+function sentenceStart(text: string, pos: number): number {
+  let i = pos;
+  while (i > 0 && !SENTENCE_END.has(text[i - 1]!)) i--;
+  return i;
+}
+
+/** The bound written before the number (约, 超过, 控制在 …) and where it starts. */
+function prefixBound(text: string, c: Candidate, dict: MetricsDictionary): { bound: Bound | null; start: number } {
+  const start = c.num.start;
+  let best: { bound: Bound; word: string } | null = null;
+  for (const b of ['>=', '<=', '~'] as Bound[]) {
+    const words = b === '>=' && c.num.kind !== 'arabic' ? [...dict.boundPrefixes[b], ...dict.bareBoundPrefixes] : dict.boundPrefixes[b];
+    const w = longestBefore(text, start, words);
+    // 以上 before a number ends the previous phrase (规模以上万元…), it is no bound of this one
+    if (w === '上' && text[start - 2] === '以') continue;
+    if (w && (!best || w.length > best.word.length)) best = { bound: b, word: w };
+  }
+  if (!best) return { bound: null, start };
+  // 近五年 is "the last five years", a period; 将近 is "nearly"
+  if (best.word === '近' && dict.periodUnits.includes(c.unit)) return { bound: null, start: start - 1 };
+  return { bound: best.bound, start: start - best.word.length };
+}
+
+/** The last change or level cue in `context`; a level cue (降至, 达到, 新建) means no change. */
+function changeFrom(context: string, dict: MetricsDictionary): Change | null {
+  let best: { end: number; len: number; change: Change | null } | null = null;
+  const consider = (word: string, change: Change | null): void => {
+    let at = context.indexOf(word);
+    while (at >= 0) {
+      const end = at + word.length;
+      const rateNoun = change !== null && dict.rateNounSuffixes.some((s) => context.startsWith(s, end));
+      // one-character cues (为, 达, 从) are words only right before the number
+      const stray = word.length === 1 && context.slice(end).replace(/了|到/g, '') !== '';
+      if (!rateNoun && !stray && (!best || end > best.end || (end === best.end && word.length > best.len))) {
+        best = { end, len: word.length, change };
+      }
+      at = context.indexOf(word, at + 1);
+    }
+  };
+  for (const w of dict.changeCues.increase) consider(w, 'increase');
+  for (const w of dict.changeCues.decrease) consider(w, 'decrease');
+  for (const w of dict.levelCues) consider(w, null);
+  const chosen = best as { end: number; len: number; change: Change | null } | null;
+  if (!chosen || chosen.change === null) return null;
+  // 新建和提升: a change verb sharing its object with a level verb counts things, not a difference
+  const head = context.slice(0, chosen.end - chosen.len);
+  if (/[和、及]$/.test(head) && longestBefore(head, head.length - 1, dict.levelCues)) return null;
+  return chosen.change;
+}
+
+/** Trims cue words, time words and comparisons off a phrase before a number. */
+function trimBefore(phrase: string, dict: MetricsDictionary): string {
+  let s = phrase.replace(/^[、\s“”"]+|[\s]+$/g, '');
+  const tailWords = [...dict.subjectStripTail, ...dict.levelCues, ...dict.changeCues.increase, ...dict.changeCues.decrease];
+  for (let guard = 0; guard < 10; guard++) {
+    const before = s;
+    s = s.replace(/(?:(?:较|比|与)(?:上年|去年|同期|上年同期|\d{4}年|[^，,]{0,6}年前?)|同比|同期|相比)$/, '');
+    s = s.replace(/\d{4}年(?:底|末)?$/, '');
+    // a period folded into the phrase (经费五年增长, 是十年前的) is not the subject
+    s = s.replace(/(?:是|近|过去)?[一二三四五六七八九十两\d]+年(?:前|以前|来|以来)?(?:的)?$/, '');
+    const w = longestBefore(s, s.length, tailWords);
+    if (w && w.length < s.length) s = s.slice(0, s.length - w.length);
+    else if (w && w.length === s.length) s = '';
+    s = s.replace(/[、\s]+$/, '');
+    if (s === before) break;
+  }
+  for (let guard = 0; guard < 10; guard++) {
+    const before = s;
+    s = s.replace(/^(?:19|20)\d{2}年(?:[底末]|以来|上半年|前\d+个月)?/, '');
+    const w = longestAt(s, 0, dict.subjectStripHead);
+    // a one-character head (再, 和) may begin a word (再灌注): drop it only when alone
+    if (w && (w.length > 1 || w === s)) s = s.slice(w.length);
+    s = s.replace(/^[、,，\s]+/, '');
+    if (s === before) break;
+  }
+  return s;
+}
+
+/** The noun phrase right after number+unit (八名同志 → 同志), or null. */
+function phraseAfter(text: string, pos: number, dict: MetricsDictionary): string | null {
+  let p = pos;
+  if (text[p] === '的') p++;
+  if (dict.subjectAfterStops.some((w) => text.startsWith(w, p))) return null;
+  if (!isCjk(text[p]) && text[p] !== '“') return null;
+  let stop = p;
+  while (stop < text.length && stop - p < 18) {
+    const ch = text[stop]!;
+    if (ch === '(' || ch === '（') {
+      // 县(区): an aside inside the noun phrase
+      const close = text.slice(stop, stop + 8).search(/[)）]/);
+      if (close > 0) { stop += close + 1; continue; }
+    }
+    if (CLAUSE_END.has(ch) || isDigit(ch) || ch === '《') break;
+    // after 向/对 (分三批向种粮农民发放农资补贴) the object of the verb is what is counted
+    if (stop > p + 1 && !/[向对给]/.test(text[p]!) && dict.subjectAfterCut.some((w) => text.startsWith(w, stop))) break;
+    stop++;
+  }
+  const s = text.slice(p, stop).replace(/[“”"、\s]+$/g, '');
+  return [...s.replace(/[“”"]/g, '')].length >= 2 ? s : null;
+}
+
+/** The year a figure belongs to: an explicit year earlier in its sentence, 今年/去年, else the section's. */
+function yearFor(text: string, pos: number, years: DocumentYears, sectionYear: number | null): number | null {
+  const prefix = text.slice(sentenceStart(text, pos), pos);
+  const explicit = [...prefix.matchAll(/((?:19|20)\d{2})年(?!代)/g)].pop();
+  if (explicit) return Number(explicit[1]);
+  if (/今年|本年|全年目标/.test(prefix) && years.plan_year !== null) return years.plan_year;
+  if (/去年|上年/.test(prefix) && years.review_year !== null && !/较上年|比上年/.test(prefix)) return years.review_year;
+  return sectionYear;
+}
+
+/** Year stated by each level-1 section heading (一、2023年工作回顾), by heading offset. */
+function sectionYears(text: string, years: DocumentYears): { offset: number; year: number | null }[] {
+  const out: { offset: number; year: number | null }[] = [];
+  const re = /^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)(.{0,40})$/gm;
+  for (const m of text.matchAll(re)) {
+    const heading = m[1] ?? '';
+    const explicit = heading.match(/((?:19|20)\d{2})年/);
+    let year: number | null = explicit ? Number(explicit[1]) : null;
+    if (year === null && /今年/.test(heading)) year = years.plan_year;
+    if (year === null && /去年/.test(heading)) year = years.review_year;
+    out.push({ offset: m.index ?? 0, year });
+  }
+  return out;
+}
+
+/** A metric under construction, with what the list pass below needs. */
+interface Found {
+  metric: Metric;
+  period: boolean;
+  clause: number;
+  sentence: number;
+  /** text between the previous metric (or clause start) and this number */
+  lead: string;
+  /** trimmed phrase before the number */
+  before: string;
+  /** whether the bound came from a word before the number (超过, 约) */
+  prefixBound: boolean;
+  end: number;
+}
+
+/**
+ * Every stated quantity in `text`, in document order. `offset` is where `raw`
+ * starts; `year` is the year the figure belongs to when the text says so.
+ */
+export function extractMetrics(text: string, years: DocumentYears): Metric[] {
+  const dict = metricsDictionary();
+  const idioms = idiomSpans(text, dict);
+  const sections = sectionYears(text, years);
+  const found: Found[] = [];
+  // subject of the last non-period metric and its sentence, for figures whose
+  // own clause names nothing (增产74亿斤 after 粮食产量1.37万亿斤)
+  let lastSubject: { subject: string; sentence: number } | null = null;
+  let lastEnd = 0;
+  let pos = 0;
+  while (pos < text.length) {
+    const num = readNumber(text, pos);
+    if (!num) { pos++; continue; }
+    const c = readTail(text, num, dict);
+    if (!c || rejection(text, c, dict, idioms)) {
+      pos = Math.max(num.end, pos + 1);
+      continue;
+    }
+    const pb = prefixBound(text, c, dict);
+    const bound: Bound | null = c.suffixBound ?? pb.bound ?? (c.approx ? '~' : null);
+    const clause = clauseStart(text, num.start);
+    const change = changeFrom(text.slice(clause, pb.start), dict);
+    const sentence = sentenceStart(text, num.start);
+    const raw = text.slice(num.start, c.rawEnd);
+    const period = isPeriod(text, c, clause, dict);
+    const from = Math.max(clause, lastEnd);
+    const lead = text.slice(from, pb.start);
+    const before = trimBefore(lead, dict);
+    let subject: string | null;
+    if (period) {
+      subject = periodSubject(text, c, before, lead, raw, dict);
+    } else {
+      const after = phraseAfter(text, c.end, dict);
+      if (after) subject = after;
+      else if (before && !dict.comparisonHeads.some((w) => before.startsWith(w))) subject = before;
+      else if (lastSubject && lastSubject.sentence === sentence) subject = lastSubject.subject;
+      else subject = previousClause(text, clause, dict) ?? (before || null);
+      if (subject) lastSubject = { subject, sentence };
+    }
+    const section = [...sections].reverse().find((x) => x.offset <= num.start);
+    found.push({
+      metric: {
+        raw, value: c.value, value_max: c.valueMax, unit: c.unit, subject, change, bound,
+        year: yearFor(text, num.start, years, section?.year ?? null), offset: num.start,
+      },
+      period, clause, sentence, lead, before, end: c.end,
+      prefixBound: c.suffixBound === null && pb.bound !== null,
+    });
+    // a period inside a clause (较五年前下降) does not cut the phrase before the next figure
+    if (!period) lastEnd = c.end;
+    pos = c.end;
+  }
+  distributeLists(found);
+  return found.map((f) => f.metric);
+}
+
+/** Durations (连续三年, 五年来, 过去五年) measure time, not an indicator. */
+function isPeriod(text: string, c: Candidate, clause: number, dict: MetricsDictionary): boolean {
+  if (!dict.periodUnits.includes(c.unit)) return false;
+  if (c.num.kind !== 'arabic') return true;
+  const around = text.slice(clause, c.num.start) + '|' + text.slice(c.end, c.end + 2);
+  return /连续|时隔|过去|未来|近$|\|(?:来|以来|前|时间|的时间)/.test(around);
+}
+
+/** A period's subject: the indicator it qualifies (规上工业增加值连续) or its own phrase (五年来). */
+function periodSubject(text: string, c: Candidate, before: string, lead: string, raw: string, dict: MetricsDictionary): string {
+  const follow = text.slice(c.end, c.end + 3);
+  if (/^的?时间/.test(follow)) return '时间';
+  const own = trimPeriodAdverbs(before, dict);
+  if (own && !/[比较和、与]$/.test(lead) && !/^[一二三四五六七八九十]+、/.test(own)) return own;
+  const tail = follow.match(/^(?:以来|来|前)/);
+  return raw + (tail ? tail[0] : '');
+}
+
+/**
+ * 分别 lists: 基础设施、制造业投资分别增长9.4%、9.1% gives each figure its own
+ * item; 分别增长58%、34% after two counts gives them the counts' subjects.
+ */
+function distributeLists(found: Found[]): void {
+  for (let i = 0; i < found.length; i++) {
+    const first = found[i]!;
+    if (first.period || !/分别/.test(first.lead)) continue;
+    const group = [first];
+    for (let j = i + 1; j < found.length; j++) {
+      const f = found[j]!;
+      if (f.clause !== first.clause || !/^[、和及与]$/.test(f.lead.replace(/\s/g, ''))) break;
+      group.push(f);
+    }
+    if (group.length < 2) continue;
+    // 分别突破1000亿元、2000亿元: the bound written before the first figure holds for all
+    if (first.metric.bound !== null && first.prefixBound) {
+      for (const f of group.slice(1)) if (f.metric.bound === null) f.metric.bound = first.metric.bound;
+    }
+    const items = first.before.replace(/分别.*$/, '').split(/[、和及与]/).filter((x) => x.length > 0);
+    if (items.length === group.length) {
+      group.forEach((f, k) => { f.metric.subject = items[k] ?? f.metric.subject; });
+      continue;
+    }
+    if (first.before === '') {
+      const earlier = found.slice(0, i).filter((f) => f.sentence === first.sentence && !f.period && f.metric.subject);
+      if (earlier.length >= group.length) {
+        const subjects = earlier.slice(-group.length).map((f) => f.metric.subject);
+        group.forEach((f, k) => { f.metric.subject = subjects[k] ?? f.metric.subject; });
+      }
+    }
+  }
+}
+
+function trimPeriodAdverbs(before: string, dict: MetricsDictionary): string {
+  let s = before;
+  const w = longestBefore(s, s.length, dict.periodAdverbs);
+  if (w) s = s.slice(0, s.length - w.length);
+  return s.replace(/[、\s]+$/, '');
+}
+
+/** The text of the clause before `clause`, trimmed, when it is in the same sentence. */
+function previousClause(text: string, clause: number, dict: MetricsDictionary): string | null {
+  if (clause === 0 || SENTENCE_END.has(text[clause - 1]!)) return null;
+  const start = clauseStart(text, clause - 1);
+  const s = trimBefore(text.slice(start, clause - 1), dict);
+  return s || null;
+}

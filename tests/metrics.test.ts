@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import type { DocumentYears, Metric } from '../src/model.js';
+import { extractMetrics } from '../src/extract/metrics.js';
+
+const NO_YEARS: DocumentYears = { year: null, review_year: null, plan_year: null };
+const run = (text: string, years: DocumentYears = NO_YEARS): Metric[] => extractMetrics(text, years);
+type Expected = Partial<Pick<Metric, 'raw' | 'value' | 'value_max' | 'unit' | 'subject' | 'change' | 'bound'>>;
+
+// Real sentences from shared/corpora (seeds, state-council 2023, municipal 2024), after NFKC.
+const cases: [string, string, Expected[]][] = [
+  ['Arabic count with magnitude', '全年完成门急诊量282773人次,业务总收入14449.36万元。', [
+    { raw: '282773人次', value: 282773, unit: '人次', subject: '门急诊量' },
+    { raw: '14449.36万元', value: 144493600, unit: '元', subject: '业务总收入' },
+  ]],
+  ['exact decimal magnitudes', '分两期投放政策性开发性金融工具7400亿元,粮食产量1.37万亿斤。', [
+    { raw: '两期', value: 2, unit: '期', subject: '投放政策性开发性金融工具' },
+    { raw: '7400亿元', value: 740000000000, unit: '元' },
+    { raw: '1.37万亿斤', value: 1370000000000, unit: '斤', subject: '粮食产量' },
+  ]],
+  ['Chinese numeral count, subject after the classifier', '医院紧急抽调八名同志连夜赶到方舱医院', [
+    { raw: '八名', value: 8, unit: '名', subject: '同志', change: null, bound: null },
+  ]],
+  ['approximation by 多 and bound by 以上', '陆续入住480多名隔离人员。大型设备阳性率达90%以上', [
+    { raw: '480多名', value: 480, unit: '名', bound: '~' },
+    { raw: '90%', value: 90, unit: '%', bound: '>=', subject: '大型设备阳性率' },
+  ]],
+  ['percentage points apart from percent, decrease and bound <=', '次均费用增长率控制在3.2%(低于全省平均1.1个百分点)', [
+    { raw: '3.2%', unit: '%', bound: '<=', change: null, subject: '次均费用增长率' },
+    { raw: '1.1个百分点', value: 1.1, unit: '百分点', change: 'decrease', subject: '次均费用增长率' },
+  ]],
+  ['change versus level', '三级医院平均住院日同比缩短0.8天。再灌注治疗时间中位数缩短至58分钟', [
+    { raw: '0.8天', change: 'decrease', subject: '三级医院平均住院日' },
+    { raw: '58分钟', change: null, subject: '再灌注治疗时间中位数' },
+  ]],
+  ['from-to pair gives two levels', '重点部门手卫生依从率从89%提升至95%,全年未发生重大院感事件。', [
+    { raw: '89%', change: null, subject: '重点部门手卫生依从率' },
+    { raw: '95%', change: null, subject: '重点部门手卫生依从率' },
+  ]],
+  ['新增 distributes over a list', '新增国家科技型中小企业625家、高新技术企业190家,分别增长58%、34%。', [
+    { raw: '625家', change: 'increase', subject: '国家科技型中小企业' },
+    { raw: '190家', change: 'increase', subject: '高新技术企业' },
+    { raw: '58%', change: 'increase', subject: '国家科技型中小企业' },
+    { raw: '34%', change: 'increase', subject: '高新技术企业' },
+  ]],
+  ['分别 gives each item its figure', '全年基础设施、制造业投资分别增长9.4%、9.1%', [
+    { raw: '9.4%', subject: '基础设施', change: 'increase' },
+    { raw: '9.1%', subject: '制造业投资', change: 'increase' },
+  ]],
+  ['a rate noun given a level is no change', '居民消费价格涨幅3%左右。增速5%', [
+    { raw: '3%', change: null, bound: '~', subject: '居民消费价格涨幅' },
+    { raw: '5%', change: null },
+  ]],
+  ['bounds before the number', '全年增值税留抵退税超过2.4万亿元,缓税缓费7500多亿元。近1亿农村贫困人口实现脱贫', [
+    { raw: '2.4万亿元', value: 2400000000000, bound: '>=', subject: '增值税留抵退税' },
+    { raw: '7500多亿元', value: 750000000000, bound: '~', subject: '缓税缓费' },
+    { raw: '1亿', value: 100000000, unit: '人', bound: '~', subject: '农村贫困人口' },
+  ]],
+  ['range with value_max', '力争利用2-3年时间创建国家级重点专科。基层首诊的急性胸痛患者30分钟内转诊率达90%', [
+    { raw: '2-3年', value: 2, value_max: 3, unit: '年', subject: '时间' },
+    { raw: '30分钟', bound: '<=' },
+    { raw: '90%', subject: '转诊率' },
+  ]],
+  ['ranges with 至 and a unit before the dash', '年龄结构:0-6岁儿童,56至70岁以上,控制在5%-10%', [
+    { raw: '0-6岁', value: 0, value_max: 6, unit: '岁' },
+    { raw: '56至70岁', value: 56, value_max: 70, bound: '>=' },
+    { raw: '5%-10%', value: 5, value_max: 10, unit: '%', bound: '<=' },
+  ]],
+  ['percent words, fractions and 成', '重污染天数下降超过五成,百分之三十的乡镇,全市三分之一的村', [
+    { raw: '五成', value: 5, unit: '成', change: 'decrease', bound: '>=' },
+    { raw: '百分之三十', value: 30, unit: '%' },
+    { raw: '三分之一', unit: '%' },
+  ]],
+  ['periods carry their own phrase', '过去五年极不寻常。规上工业增加值连续6个月增长,小清河时隔26年复航', [
+    { raw: '五年', value: 5, unit: '年', subject: '五年' },
+    { raw: '6个月', value: 6, unit: '个月', subject: '规上工业增加值连续' },
+    { raw: '26年', value: 26, unit: '年', subject: '小清河时隔' },
+  ]],
+  ['people counted without a classifier', '共向1000多万失业人员发放失业保险待遇,惠及2900多万家庭', [
+    { raw: '1000多万', value: 10000000, unit: '人', bound: '~', subject: '失业人员' },
+    { raw: '2900多万', value: 29000000, unit: '家', bound: '~' },
+  ]],
+  ['a unit shared by a list', '水土流失、荒漠化、沙化土地面积分别净减少10.6万、3.8万、3.3万平方公里', [
+    { raw: '10.6万', value: 106000, unit: '平方公里', change: 'decrease' },
+    { raw: '3.8万', value: 38000, unit: '平方公里', change: 'decrease' },
+    { raw: '3.3万平方公里', value: 33000, unit: '平方公里', change: 'decrease' },
+  ]],
+  ['上亿 and 万亿 with no digit', '上亿人出棚进楼。税收优惠政策年度规模已超过万亿元', [
+    { raw: '亿人', value: 100000000, unit: '人', bound: '>=', subject: '出棚进楼' },
+    { raw: '万亿元', value: 1e12, unit: '元', bound: '>=' },
+  ]],
+  ['compound units stay whole', 'PM2.5平均浓度控制在40微克/立方米以内,城乡居民养老保险待遇水平207元/月', [
+    { raw: '40微克/立方米', unit: '微克/立方米', bound: '<=' },
+    { raw: '207元/月', unit: '元/月' },
+  ]],
+];
+
+describe('extractMetrics finds the figures', () => {
+  it.each(cases)('%s', (_name, text, expected) => {
+    const got = run(text);
+    for (const e of expected) {
+      const m = got.find((x) => x.raw === e.raw);
+      expect(m, `${e.raw} in ${JSON.stringify(got.map((x) => x.raw))}`).toBeDefined();
+      expect(m).toMatchObject(e);
+    }
+  });
+});
+
+// Each sentence holds only numbers that are not metrics.
+const traps: [string, string][] = [
+  ['years and dates', '2022年是党和国家历史上极为重要的一年。——2023年3月5日在第十四届全国人民代表大会第一次会议上'],
+  ['ordinals and congress numbers', '开展第二十一个世界无烟日活动,全面学习贯彻党的二十大精神,按照十三届全国人大五次会议批准的报告'],
+  ['ordinal plenums in a list', '全面落实省委十二届二次、三次、四次全会精神'],
+  ['numbers inside names', '实施“11235”工程,打造五大中心,建设5G基站,推进“521栋梁”计划,落实新政14条,省支持滨州30条措施'],
+  ['idioms and articles', '形成一系列成果,全市一盘棋,十分重要,建设一流学科,培育一批企业,每月开展一次,展现了一名共产党员的风采'],
+  ['counts of the document\'s own sections', '重点做好以下五个方面工作。我讲三点意见'],
+  ['numeric slogans', '深刻领悟“两个确立”的决定性意义,增强“四个意识”,严格落实中央八项规定'],
+  ['programme periods', '实施国企改革三年行动,长江十年禁渔,是三年新冠疫情防控转段后经济恢复发展的一年'],
+  ['ratings, ranks and classes', '建设5万吨级航道,500千伏输变电工程,居全省第1位,进入前3位,世界500强,网络零售额两位数增长,新签约亿元以上项目'],
+  ['codes and indicator names', '细颗粒物(PM2.5)平均浓度,万元GDP能耗,每万人拥有,12345热线,G220国道,二次供水'],
+  ['75周年 and 一年来', '今年是新中国成立75周年。一年来,我们坚持稳中求进'],
+];
+
+describe('extractMetrics skips what is not a metric', () => {
+  it.each(traps)('%s', (_name, text) => {
+    expect(run(text).map((m) => m.raw)).toEqual([]);
+  });
+});
+
+describe('extractMetrics output contract', () => {
+  const text = '一、2023年工作回顾\n全市地区生产总值增长5.5%。\n二、2024年工作安排\n力争城镇新增就业3.5万人以上,今年粮食产量稳定在70亿斤以上。';
+  const got = run(text, { year: 2024, review_year: 2023, plan_year: 2024 });
+
+  it('offsets point at raw, in document order', () => {
+    for (const m of got) expect(text.slice(m.offset, m.offset + m.raw.length)).toBe(m.raw);
+    expect(got.map((m) => m.offset)).toEqual([...got.map((m) => m.offset)].sort((a, b) => a - b));
+  });
+
+  it('takes the year from the section heading', () => {
+    expect(got.map((m) => [m.raw, m.year])).toEqual([['5.5%', 2023], ['3.5万人', 2024], ['70亿斤', 2024]]);
+  });
+
+  it('leaves year null when nothing states it', () => {
+    expect(run('门急诊量282773人次')[0]?.year).toBeNull();
+  });
+
+  it('takes an explicit year earlier in the sentence', () => {
+    expect(run('2021年门诊预约15344人次')[0]?.year).toBe(2021);
+  });
+});

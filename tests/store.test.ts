@@ -1,0 +1,105 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { AnalyzedDocument } from '../src/model.js';
+import { extractText } from '../src/pipeline.js';
+import { openForRead, openForWrite, StoreError } from '../src/store/db.js';
+import { SCHEMA_VERSION } from '../src/store/schema.js';
+import { paragraphsOf, writeSource } from '../src/store/write.js';
+import { readCorpus, tempDir } from './helpers.js';
+
+// Term counts come from the segmenter, which store tests do not need.
+const analyzed = (raw: string): AnalyzedDocument[] =>
+  extractText(raw).map((d) => ({ ...d, tokens: 1, terms: [{ term: '医院', pos: 'n', count: 1 }] }));
+
+const source = (path: string, hash: string) => ({ path, display: path, hash, bytes: 1, encoding: 'utf-8' });
+
+const count = (db: Database.Database, table: string): number =>
+  (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+describe('the database', () => {
+  it('is created with the current schema, in WAL mode', () => {
+    const path = join(tempDir(), 'a.db');
+    const db = openForWrite(path);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+    openForRead(path).close();
+  });
+
+  it('migrates a database of an older schema version', () => {
+    const path = join(tempDir(), 'old.db');
+    const raw = new Database(path);
+    raw.pragma(`application_id = ${0x504d494e}`);
+    raw.pragma('user_version = 0');
+    raw.close();
+    expect(() => openForRead(path)).toThrow(/run `policy-miner ingest` once to migrate/);
+    const db = openForWrite(path);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(count(db, 'documents')).toBe(0);
+    db.close();
+  });
+
+  it('refuses a database written by a newer version, and another program\'s database', () => {
+    const dir = tempDir();
+    const newer = new Database(join(dir, 'newer.db'));
+    newer.pragma(`application_id = ${0x504d494e}`);
+    newer.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    newer.close();
+    expect(() => openForWrite(join(dir, 'newer.db'))).toThrow(/newer policy-miner/);
+    const other = new Database(join(dir, 'other.db'));
+    other.exec('CREATE TABLE notes (body TEXT)');
+    other.close();
+    expect(() => openForWrite(join(dir, 'other.db'))).toThrow(StoreError);
+  });
+});
+
+describe('writing a source file', () => {
+  const docs = analyzed(readCorpus('seeds/003_51a1886474694a1e.txt'));
+
+  it('stores every article with its paragraphs, goals, metrics and initiatives', () => {
+    const db = openForWrite(join(tempDir(), 'w.db'));
+    expect(writeSource(db, source('/x/003.txt', 'h1'), docs)).toBe('added');
+    expect(count(db, 'documents')).toBe(8);
+    expect(count(db, 'paragraphs')).toBe(docs.reduce((n, d) => n + paragraphsOf(d.text).length, 0));
+    expect(count(db, 'goals')).toBe(docs.reduce((n, d) => n + d.goals.length, 0));
+    expect(count(db, 'metrics')).toBe(docs.reduce((n, d) => n + d.metrics.length, 0));
+    expect(count(db, 'initiative_mentions')).toBe(docs.reduce((n, d) => n + d.initiatives.length, 0));
+    db.close();
+  });
+
+  it('leaves an unchanged file alone and replaces a changed one', () => {
+    const db = openForWrite(join(tempDir(), 'w.db'));
+    writeSource(db, source('/x/003.txt', 'h1'), docs);
+    expect(writeSource(db, source('/x/003.txt', 'h1'), docs)).toBe('unchanged');
+    expect(writeSource(db, source('/x/003.txt', 'h2'), docs.slice(0, 2))).toBe('replaced');
+    expect(count(db, 'documents')).toBe(2);
+    expect(count(db, 'paragraphs')).toBe(docs.slice(0, 2).reduce((n, d) => n + paragraphsOf(d.text).length, 0));
+    // the full-text index follows the paragraphs it indexes
+    expect((db.prepare("SELECT count(*) AS n FROM paragraphs_fts WHERE paragraphs_fts MATCH '\"医务人员\"'").get() as { n: number }).n)
+      .toBe((db.prepare("SELECT count(*) AS n FROM paragraphs WHERE instr(text, '医务人员') > 0").get() as { n: number }).n);
+    db.close();
+  });
+
+  it('writes a file whole or not at all', () => {
+    const db = openForWrite(join(tempDir(), 'w.db'));
+    writeSource(db, source('/x/a.txt', 'a'), docs.slice(0, 1));
+    const broken = docs.slice(0, 3).map((d, i) => (i === 2 ? { ...d, goals: [{ ...d.goals[0]!, title: null as unknown as string }] } : d));
+    expect(() => writeSource(db, source('/x/b.txt', 'b'), broken)).toThrow();
+    expect(count(db, 'sources')).toBe(1);
+    expect(count(db, 'documents')).toBe(1);
+    db.close();
+  });
+
+  it('keeps one initiative entity for the same name in several documents', () => {
+    const db = openForWrite(join(tempDir(), 'w.db'));
+    const one = analyzed(readCorpus('seeds/000_3bd09cb3f97930f0.txt'));
+    writeSource(db, source('/x/a.txt', 'a'), one);
+    writeSource(db, source('/x/b.txt', 'b'), one);
+    const row = db
+      .prepare("SELECT count(DISTINCT i.id) AS entities, count(*) AS mentions FROM initiatives i JOIN initiative_mentions m ON m.initiative_id = i.id WHERE i.name = '11235工程'")
+      .get() as { entities: number; mentions: number };
+    expect(row).toEqual({ entities: 1, mentions: 2 });
+    db.close();
+  });
+});
