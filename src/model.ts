@@ -105,4 +105,6 @@ export interface AnalyzedDocument extends PolicyDocument {
   /** word tokens, punctuation and white space left out: the denominator of rates */
   tokens: number;
   terms: TermCount[];
+  /** every word token in order, joined by ' ', with '\n' between sentences */
+  words: string;
 }

@@ -24,21 +24,28 @@ export function extractText(raw: string): PolicyDocument[] {
 }
 
 const WORDLESS = /^[\s\p{P}\p{S}]*$/u;
+const SENTENCE_END = /^[。!！?？;；\n]+$/u;
 
 export function countTerms(doc: PolicyDocument, segmenter: Segmenter): AnalyzedDocument {
   const stopwords = loadStopwords();
   const counts = new Map<string, TermCount>();
   let tokens = 0;
+  const sentences: string[][] = [[]];
   for (const token of segmenter.tag(doc.text)) {
-    if (WORDLESS.test(token.word)) continue;
+    if (WORDLESS.test(token.word)) {
+      if (SENTENCE_END.test(token.word) && sentences[sentences.length - 1]!.length) sentences.push([]);
+      continue;
+    }
     tokens++;
+    sentences[sentences.length - 1]!.push(token.word.replace(/\s+/g, '_'));
     if (!isCountable(token, stopwords)) continue;
     const key = `${token.word}\u0000${token.tag}`;
     const entry = counts.get(key);
     if (entry) entry.count++;
     else counts.set(key, { term: token.word, pos: token.tag, count: 1 });
   }
-  return { ...doc, tokens, terms: [...counts.values()] };
+  const words = sentences.filter((s) => s.length).map((s) => s.join(' ')).join('\n');
+  return { ...doc, tokens, terms: [...counts.values()], words };
 }
 
 /** The whole pipeline for one file's text, as ingest stores it. */

@@ -10,7 +10,7 @@ import { readCorpus, tempDir } from './helpers.js';
 
 // Term counts come from the segmenter, which store tests do not need.
 const analyzed = (raw: string): AnalyzedDocument[] =>
-  extractText(raw).map((d) => ({ ...d, tokens: 1, terms: [{ term: '医院', pos: 'n', count: 1 }] }));
+  extractText(raw).map((d) => ({ ...d, tokens: 1, terms: [{ term: '医院', pos: 'n', count: 1 }], words: '医院' }));
 
 const source = (path: string, hash: string) => ({ path, display: path, hash, bytes: 1, encoding: 'utf-8' });
 

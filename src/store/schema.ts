@@ -63,6 +63,13 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX doc_terms_term ON doc_terms(term);
 
+  -- The word sequence of each document (punctuation dropped, one line per
+  -- sentence), for what needs order rather than counts: collocations, phrases.
+  CREATE TABLE doc_words (
+    doc_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    words TEXT NOT NULL                 -- words joined by spaces, sentences by newlines
+  );
+
   CREATE TABLE goals (
     doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     idx INTEGER NOT NULL,

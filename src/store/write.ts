@@ -50,6 +50,7 @@ export function writeSource(db: DB, source: SourceFile, docs: readonly AnalyzedD
       );
       paragraphsOf(doc.text).forEach((p, seq) => statements.insertParagraph.run(docId, seq, p.offset, p.text));
       for (const t of doc.terms) statements.insertTerm.run(docId, t.term, t.pos, t.count);
+      statements.insertWords.run(docId, doc.words);
       doc.goals.forEach((g, idx) =>
         statements.insertGoal.run(docId, idx, g.marker, g.level, g.ordinal, g.title, g.parent, g.kind, g.year, g.offset),
       );
@@ -102,6 +103,7 @@ function build(db: DB) {
     ),
     insertParagraph: db.prepare('INSERT INTO paragraphs (doc_id, seq, offset, text) VALUES (?, ?, ?, ?)'),
     insertTerm: db.prepare('INSERT INTO doc_terms (doc_id, term, pos, count) VALUES (?, ?, ?, ?)'),
+    insertWords: db.prepare('INSERT INTO doc_words (doc_id, words) VALUES (?, ?)'),
     insertGoal: db.prepare(
       `INSERT INTO goals (doc_id, idx, marker, level, ordinal, title, parent, kind, year, offset)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -1,0 +1,298 @@
+// The outline of a document: every item introduced by an ordinal marker, nested
+// into a tree. Structural markers (第一部分 一、 (一) 1、 (1) ①) have a fixed level;
+// inline ones (一是 第一, 首先) sit one level below whatever encloses them. An
+// item's kind comes from the section it is in: the section heading when it says
+// so ("一、2023年工作回顾"), otherwise the running context of the text.
+
+import type { DocumentYears, Goal, GoalKind } from '../model.js';
+import { parseChineseNumeral } from './numerals.js';
+import { outlineDictionary, tenseParts, yearsIn, genreOf } from './years.js';
+
+interface MarkerDef {
+  family: string;
+  level: number | null;
+  position: string;
+  re: RegExp;
+}
+
+interface Candidate {
+  family: string;
+  /** fixed level, or null for inline markers */
+  level: number | null;
+  ordinal: number;
+  marker: string;
+  offset: number;
+  end: number;
+  line: number;
+}
+
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+
+let defs: MarkerDef[] | null = null;
+function markerDefs(): MarkerDef[] {
+  defs ??= outlineDictionary().markers.map((m) => ({
+    family: m.family,
+    level: m.level,
+    position: m.position,
+    re: new RegExp(m.pattern, 'g'),
+  }));
+  return defs;
+}
+
+function ordinalOf(family: string, token: string): number | null {
+  if (family === 'seq') return outlineDictionary().sequenceWords[token] ?? null;
+  if (family === 'circled') return CIRCLED.indexOf(token) + 1 || null;
+  if (/^\d+$/.test(token)) return Number(token);
+  return parseChineseNumeral(token);
+}
+
+/** The marker starts a line, or follows a punctuation mark allowed for its kind. */
+function wellPlaced(text: string, offset: number, position: string): boolean {
+  let i = offset - 1;
+  while (i >= 0 && /[ \t\u3000]/.test(text[i]!)) i--;
+  if (i < 0 || text[i] === '\n') return true;
+  if (position === 'line') return false;
+  const allowed = outlineDictionary().positions[position] ?? '';
+  return allowed.includes(text[i]!);
+}
+
+/**
+ * Inside a quotation or a book title opened earlier in the same sentence. A full
+ * stop ends any quotation, so that one unclosed “ does not swallow the paragraph.
+ */
+function quoted(text: string, lineStart: number, offset: number): boolean {
+  const { open, close } = outlineDictionary().quotes;
+  let depth = 0;
+  for (let i = lineStart; i < offset; i++) {
+    const c = text[i]!;
+    if (c === '。') depth = 0;
+    else if (open.includes(c)) depth++;
+    else if (close.includes(c) && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
+function findCandidates(text: string): Candidate[] {
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const lineOf = (off: number): number => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= off) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const out: Candidate[] = [];
+  for (const def of markerDefs()) {
+    def.re.lastIndex = 0;
+    for (const m of text.matchAll(def.re)) {
+      const offset = m.index ?? 0;
+      if (!wellPlaced(text, offset, def.position)) continue;
+      const line = lineOf(offset);
+      if (quoted(text, lineStarts[line]!, offset)) continue;
+      const ordinal = ordinalOf(def.family, m[1] ?? '');
+      if (ordinal === null) continue;
+      out.push({ family: def.family, level: def.level, ordinal, marker: m[0], offset, end: offset + m[0].length, line });
+    }
+  }
+  out.sort((a, b) => a.offset - b.offset);
+  // one marker per position: the earlier-listed (structural) reading wins
+  return out.filter((c, i) => i === 0 || out[i - 1]!.offset + out[i - 1]!.marker.length <= c.offset);
+}
+
+/**
+ * Inline markers count only as runs: 一是 needs a 二是 after it, 首先 a 其次, before
+ * the next heading; a 二是 with no 一是 before it is a stray. Ordinals may skip one
+ * (a run whose 四是 lost its 是 still goes on to 五是).
+ */
+function keepRuns(cands: Candidate[], truncatedAt: number): Candidate[] {
+  const gap = outlineDictionary().maxOrdinalGap;
+  const keep = new Set<Candidate>();
+  const open = new Map<string, Candidate[]>();
+  const close = (family: string): void => {
+    const run = open.get(family);
+    if (run && run.length >= 2) for (const c of run) keep.add(c);
+    open.delete(family);
+  };
+  for (const c of cands) {
+    if (c.level !== null) {
+      keep.add(c);
+      if (c.level <= 3) for (const f of [...open.keys()]) close(f);
+      continue;
+    }
+    const run = open.get(c.family);
+    const last = run?.[run.length - 1];
+    if (c.ordinal === 1) {
+      close(c.family);
+      open.set(c.family, [c]);
+    } else if (run && last) {
+      // 最后 (ordinal 0) ends a 首先/其次 run
+      const next = c.ordinal === 0 ? last.ordinal + 1 : c.ordinal;
+      if (next > last.ordinal && next - last.ordinal <= gap) {
+        run.push({ ...c, ordinal: next });
+        if (c.ordinal === 0) close(c.family);
+      }
+    }
+  }
+  // a text cut off inside its last paragraph keeps the 一是 it had begun
+  const lastLine = cands.length ? Math.max(...cands.map((c) => c.line)) : -1;
+  for (const [f, run] of open) {
+    if (run.length === 1 && f !== 'seq' && run[0]!.line === lastLine && truncatedAt === lastLine) keep.add(run[0]!);
+    close(f);
+  }
+  // the run copies carry the resolved ordinal of 最后
+  const resolved = new Map<number, Candidate>();
+  for (const c of keep) resolved.set(c.offset, c);
+  return cands.filter((c) => resolved.has(c.offset)).map((c) => resolved.get(c.offset)!);
+}
+
+function titleAfter(text: string, from: number, until: number): string {
+  const d = outlineDictionary();
+  let i = from;
+  while (i < until && /[\s\u3000,，:：、.．]/.test(text[i]!)) i++;
+  let j = i;
+  while (j < until && j - i < d.titleMax && text[j] !== '\n' && !d.titleStops.includes(text[j]!)) j++;
+  return text.slice(i, j).trim();
+}
+
+function endsWithCue(clause: string, cues: string[]): boolean {
+  const c = clause.replace(/(如下|的)$/, '');
+  return cues.some((w) => c.endsWith(w));
+}
+
+type KindSource = 'heading' | 'running';
+
+interface Context {
+  years: DocumentYears;
+  running: GoalKind | null;
+}
+
+/** The kind a heading names for itself, or undefined when it does not say. */
+function headingKind(title: string, years: DocumentYears): GoalKind | null | undefined {
+  const d = outlineDictionary();
+  const head = title.split(/[。;；!?！？]/)[0] ?? '';
+  const first = head.split(/[,，]/)[0] ?? '';
+  if (d.neutral.some((w) => first.includes(w))) return null;
+  const parts = tenseParts(head);
+  if (parts.length) return parts[0]!.kind;
+  const named = yearsIn(first)[0];
+  const { review_year: r, plan_year: p } = years;
+  if (named !== undefined && r !== p) {
+    if (named === r) return 'review';
+    if (named === p) return 'plan';
+  }
+  // a section is named by a short noun phrase ("二、存在问题"), an item by a clause
+  if (first.length > d.headingCueMaxChars) return undefined;
+  if (endsWithCue(first, d.review.strong)) return 'review';
+  if (endsWithCue(first, d.plan.strong)) return 'plan';
+  return undefined;
+}
+
+/** How a line that is not a heading moves the running context ("2015年是…", "明年…", "现将…总结如下"). */
+function lineKind(line: string, years: DocumentYears): GoalKind | null | undefined {
+  const d = outlineDictionary();
+  if (d.neutral.some((w) => line.trim() === `会议${w}` || line.trim() === w)) return null;
+  let kind: GoalKind | null | undefined;
+  for (const w of d.announce.review) if (line.includes(w)) kind = 'review';
+  for (const w of d.announce.plan) if (line.includes(w)) kind = 'plan';
+  if (kind !== undefined) return kind;
+  const start = line.trim().slice(0, 8);
+  const named = yearsIn(start)[0];
+  const { review_year: r, plan_year: p } = years;
+  if (named !== undefined && r !== p && /^\D{0,2}\d{4}|^[一二〇零○]{4}/.test(start)) {
+    if (named === r) return 'review';
+    if (named === p) return 'plan';
+  }
+  if (d.futureWords.some((w) => start.startsWith(w))) return 'plan';
+  if (d.pastWords.some((w) => start.startsWith(w))) return 'review';
+  return undefined;
+}
+
+function initialKind(text: string, years: DocumentYears): GoalKind {
+  if (years.review_year !== null && years.plan_year === null) return 'review';
+  if (years.plan_year !== null && years.review_year === null) return 'plan';
+  if (years.review_year !== null) return 'review';
+  return genreOf(text, null) === 'summary' ? 'review' : 'plan';
+}
+
+interface Open {
+  index: number;
+  family: string;
+  level: number;
+  inline: boolean;
+  line: number;
+  source: KindSource;
+}
+
+export function extractGoals(text: string, years: DocumentYears): Goal[] {
+  const lines = text.split('\n');
+  let last = lines.length - 1;
+  while (last > 0 && !lines[last]!.trim()) last--;
+  const cands = keepRuns(findCandidates(text), last);
+  const goals: Goal[] = [];
+  const stack: Open[] = [];
+  const ctx: Context = { years, running: initialKind(text, years) };
+  let lineStart = 0;
+
+  lines.forEach((line, li) => {
+    const here = cands.filter((c) => c.line === li);
+    // inline items close with their paragraph
+    while (stack.length && stack[stack.length - 1]!.inline && stack[stack.length - 1]!.line < li) stack.pop();
+    const startsWithMarker = here.length > 0 && here[0]!.offset - lineStart <= line.length - line.trimStart().length;
+    if (!startsWithMarker) {
+      const k = lineKind(line, years);
+      if (k !== undefined) ctx.running = k;
+    }
+    here.forEach((c, hi) => {
+      const nextOff = here[hi + 1]?.offset ?? lineStart + line.length;
+      const title = titleAfter(text, c.end, nextOff);
+      if (!title) return;
+      let level: number;
+      if (c.level !== null) {
+        while (stack.length && (stack[stack.length - 1]!.inline || stack[stack.length - 1]!.level >= c.level)) stack.pop();
+        level = c.level;
+      } else {
+        const at = stack.findIndex((o) => o.family === c.family);
+        if (at >= 0) stack.length = at;
+        const parent = stack[stack.length - 1];
+        level = parent ? parent.level + 1 : 1;
+      }
+      const parent = stack[stack.length - 1];
+      let kind: GoalKind | null;
+      let source: KindSource;
+      if (parent && parent.source === 'heading') {
+        kind = goals[parent.index]!.kind;
+        source = 'heading';
+      } else {
+        // an inline item is a sentence of its paragraph, not a section heading
+        const own = c.level === null ? undefined : headingKind(title, years);
+        if (own !== undefined) {
+          kind = own;
+          source = 'heading';
+          ctx.running = own;
+        } else {
+          kind = ctx.running;
+          source = 'running';
+        }
+      }
+      const named = yearsIn(title.split(/[,，]/)[0] ?? '')[0];
+      const year = named ?? (kind === 'review' ? years.review_year : kind === 'plan' ? years.plan_year : null);
+      goals.push({
+        marker: c.marker,
+        level,
+        ordinal: c.ordinal,
+        title,
+        parent: parent ? parent.index : null,
+        kind,
+        year,
+        offset: c.offset,
+      });
+      stack.push({ index: goals.length - 1, family: c.family, level, inline: c.level === null, line: li, source });
+    });
+    lineStart += line.length + 1;
+  });
+  return goals;
+}
