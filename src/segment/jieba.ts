@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { Token } from '../model.js';
+import type { Segmenter } from './index.js';
+
+// The same relative path works from src/segment/ (vitest) and dist/segment/ (built CLI).
+export const USER_DICT_PATH = fileURLToPath(new URL('../../dictionaries/user-dict.txt', import.meta.url));
+
+type NodeJieba = typeof import('nodejieba');
+
+export interface UserDictEntry {
+  word: string;
+  freq: number;
+  tag: string;
+  /** 1-based line in the dictionary file */
+  line: number;
+}
+
+// cppjieba reads a user-dict line as `word`, `word TAG` or `word FREQ TAG`: a
+// two-column `word 300` makes "300" the tag, any other column count (a comment,
+// a doubled space) is dropped without a word, and a stray \r becomes part of the
+// tag. It never reports any of this, so we accept only the three-column form
+// and reject the rest before the file reaches it.
+const ENTRY = /^(\S+) ([1-9]\d*) ([a-z]+)$/;
+
+/** Parse the user dictionary, throwing on the first line cppjieba would misread. */
+export function parseUserDictionary(text: string, source = USER_DICT_PATH): UserDictEntry[] {
+  const entries: UserDictEntry[] = [];
+  const lines = text.split('\n');
+  // A final newline leaves one empty string behind; any other empty line is an error.
+  if (lines.at(-1) === '') lines.pop();
+  lines.forEach((raw, i) => {
+    const m = ENTRY.exec(raw);
+    if (!m) throw new Error(`${source}:${i + 1}: expected "word freq tag", got ${JSON.stringify(raw)}`);
+    entries.push({ word: m[1]!, freq: Number(m[2]), tag: m[3]!, line: i + 1 });
+  });
+  return entries;
+}
+
+export function loadUserDictionary(): UserDictEntry[] {
+  return parseUserDictionary(fs.readFileSync(USER_DICT_PATH, 'utf8'));
+}
+
+// Why load the way we do (nodejieba 3.5.8 / cppjieba):
+// - There is ONE native Jieba per process. Every load() throws it away and reads
+//   the 349k-word main dictionary again (~1 s), and whoever calls load() last
+//   decides the dictionary for everybody: nothing else in the process may call
+//   nodejieba.load(). cut()/tag() before any load() silently load the defaults.
+// - `userDict` REPLACES cppjieba's bundled user.dict.utf8 (云计算, 区块链, …); it
+//   does not add to it. The main dictionary and the HMM model stay the defaults.
+// - A user word also present in the main dictionary overrides it (the later trie
+//   insert wins), so the frequency we give is the one used, also downwards.
+// - Frequency: a user word without one gets the main dictionary's median
+//   (freq 3), which loses to jieba's own pieces whenever they are common words
+//   (数字|经济 in 发展数字经济). Segmentation maximises the sum of log(freq/total),
+//   so ~300 beats almost every two-piece split. Much higher makes short terms
+//   grab characters across a word boundary: at 1000 医院感染 ate 医院|感染性疾病,
+//   at 3000 专项债 ate 专项债务. Terms that need otherwise carry their own
+//   frequency in the file: 新业态 is lower because 创新|业态 is the usual reading,
+//   中医药 higher so that 中医药业 does not come out 中|医药业.
+// - A path that cannot be opened is an XCHECK in C++ and aborts the whole
+//   process instead of throwing, and the path is split on '|' and ';' (several
+//   dictionaries), so both are checked here first.
+let jieba: NodeJieba | undefined;
+
+function loadJieba(): NodeJieba {
+  if (jieba) return jieba;
+  if (/[|;]/.test(USER_DICT_PATH)) {
+    throw new Error(`the user dictionary path must not contain '|' or ';': ${USER_DICT_PATH}`);
+  }
+  loadUserDictionary(); // throws a readable error for a missing or malformed file
+  // Required here, not imported, so that importing this module stays free and a
+  // broken native build only fails the commands that segment.
+  const nj = createRequire(import.meta.url)('nodejieba') as NodeJieba;
+  nj.load({ userDict: USER_DICT_PATH });
+  jieba = nj;
+  return nj;
+}
+
+const segmenter: Segmenter = {
+  tag(text: string): Token[] {
+    if (typeof text !== 'string') throw new TypeError(`tag() expects a string, got ${typeof text}`);
+    if (text.length === 0) return [];
+    // Tokens concatenate back to `text` exactly, except that a lone surrogate
+    // comes back as U+FFFD (same UTF-16 length, so offsets still line up).
+    return loadJieba().tag(text);
+  },
+};
+
+/**
+ * The jieba segmenter with our user dictionary. Cheap to call: the dictionaries
+ * are loaded on the first tag(), once per process.
+ */
+export function jiebaSegmenter(): Segmenter {
+  return segmenter;
+}
