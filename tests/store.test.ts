@@ -76,8 +76,8 @@ describe('writing a source file', () => {
     expect(count(db, 'documents')).toBe(2);
     expect(count(db, 'paragraphs')).toBe(docs.slice(0, 2).reduce((n, d) => n + paragraphsOf(d.text).length, 0));
     // the full-text index follows the paragraphs it indexes
-    expect((db.prepare("SELECT count(*) AS n FROM paragraphs_fts WHERE paragraphs_fts MATCH '\"医务人员\"'").get() as { n: number }).n)
-      .toBe((db.prepare("SELECT count(*) AS n FROM paragraphs WHERE instr(text, '医务人员') > 0").get() as { n: number }).n);
+    expect((db.prepare("SELECT count(*) AS n FROM paragraphs_fts WHERE paragraphs_fts MATCH '\"医务人\"'").get() as { n: number }).n)
+      .toBe((db.prepare("SELECT count(*) AS n FROM paragraphs WHERE instr(text, '医务人') > 0").get() as { n: number }).n);
     db.close();
   });
 

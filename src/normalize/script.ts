@@ -29,7 +29,7 @@ function changedChars(a: string, b: string): number {
   return n;
 }
 
-const SAMPLE = 20000;
+const SAMPLE = 4000;
 
 /**
  * Traditional text changes a lot when converted to Simplified and little the

@@ -55,8 +55,16 @@ export function occurrences(haystack: string, needle: string): number[] {
 
 const TRIGRAM = 3;
 
-function ftsPhrase(term: string): string {
-  return `"${term.replace(/"/g, '""')}"`;
+/**
+ * The index keeps no positions (detail=none: a third of the size), so it
+ * cannot match a phrase; a term becomes the AND of its trigrams, which every
+ * paragraph holding the term contains. instr() then keeps the true matches.
+ */
+function ftsTrigrams(term: string): string[] {
+  const chars = [...term];
+  const grams = new Set<string>();
+  for (let i = 0; i + TRIGRAM <= chars.length; i++) grams.add(chars.slice(i, i + TRIGRAM).join(''));
+  return [...grams].map((g) => `"${g.replace(/"/g, '""')}"`);
 }
 
 export interface CandidateParagraph {
@@ -76,7 +84,7 @@ export function candidateSql(terms: readonly string[], filter: DocFilter): { sql
   const params: (string | number)[] = [];
   if (indexed.length) {
     parts.push('p.id IN (SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH ?)');
-    params.push(indexed.map(ftsPhrase).join(' AND '));
+    params.push([...new Set(indexed.flatMap(ftsTrigrams))].join(' AND '));
   }
   for (const t of terms) {
     parts.push('instr(p.text, ?) > 0');

@@ -45,7 +45,7 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX paragraphs_doc ON paragraphs(doc_id, seq);
   CREATE VIRTUAL TABLE paragraphs_fts USING fts5(
-    text, content='paragraphs', content_rowid='id', tokenize='trigram case_sensitive 1'
+    text, content='paragraphs', content_rowid='id', tokenize='trigram case_sensitive 1', detail='none'
   );
   CREATE TRIGGER paragraphs_ai AFTER INSERT ON paragraphs BEGIN
     INSERT INTO paragraphs_fts(rowid, text) VALUES (new.id, new.text);
