@@ -19,17 +19,48 @@ export interface FreqRow {
   group?: string;
 }
 
+/**
+ * Reads the kept totals when it can (no --pos, no --doc, no --by doc): they
+ * answer in milliseconds whatever the corpus size. Otherwise it sums the
+ * per-document counts. Both give the same exact counts.
+ */
 export function freqSql(options: FreqOptions): { sql: string; params: (string | number)[] } {
+  const top = options.top ?? 20;
+  const minLen = options.minLen ?? 2;
+  if (!options.pos?.length && options.doc === undefined && options.by !== 'doc') {
+    if (options.by === 'year') {
+      const yearFilter = options.year === undefined ? '' : 'AND year = ?';
+      return {
+        sql: `WITH ranked AS (
+                SELECT year, term, count, row_number() OVER (PARTITION BY year ORDER BY count DESC, term) AS rank
+                FROM year_term_totals WHERE length(term) >= ? ${yearFilter}
+              )
+              SELECT CASE year WHEN 0 THEN 'unknown' ELSE CAST(year AS TEXT) END AS grp, term, count
+              FROM ranked WHERE rank <= ? ORDER BY year = 0, year, rank`,
+        params: [minLen, ...(options.year === undefined ? [] : [options.year]), top],
+      };
+    }
+    if (options.year !== undefined) {
+      return {
+        sql: `SELECT '' AS grp, term, count FROM year_term_totals
+              WHERE year = ? AND length(term) >= ? ORDER BY count DESC, term LIMIT ?`,
+        params: [options.year, minLen, top],
+      };
+    }
+    return {
+      sql: `SELECT '' AS grp, term, count FROM term_totals WHERE length(term) >= ? ORDER BY count DESC, term LIMIT ?`,
+      params: [minLen, top],
+    };
+  }
   const where = docWhere(options);
   const parts = [where.sql, 'length(t.term) >= ?'];
-  const params: (string | number)[] = [...where.params, options.minLen ?? 2];
+  const params: (string | number)[] = [...where.params, minLen];
   if (options.pos?.length) {
     parts.push(`(${options.pos.map(() => "t.pos LIKE ? || '%'").join(' OR ')})`);
     params.push(...options.pos);
   }
   const group =
-    options.by === 'year' ? "coalesce(CAST(d.year AS TEXT), 'unknown')" : options.by === 'doc' ? 'CAST(d.id AS TEXT)' : "''";
-  const top = options.top ?? 20;
+    options.by === 'year' ? "coalesce(CAST(d.year AS TEXT), 'unknown')" : options.by === 'doc' ? 'd.id' : "''";
   params.push(top);
   return {
     sql: `WITH counts AS (
@@ -41,7 +72,7 @@ export function freqSql(options: FreqOptions): { sql: string; params: (string | 
             SELECT grp, term, count, row_number() OVER (PARTITION BY grp ORDER BY count DESC, term) AS rank
             FROM counts
           )
-          SELECT grp, term, count FROM ranked WHERE rank <= ? ORDER BY grp, rank`,
+          SELECT CAST(grp AS TEXT) AS grp, term, count FROM ranked WHERE rank <= ? ORDER BY grp = 'unknown', grp + 0, rank`,
     params,
   };
 }

@@ -63,6 +63,21 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX doc_terms_term ON doc_terms(term);
 
+  -- Totals that freq reads directly, kept by writeSource: a GROUP BY over
+  -- every doc_terms row would grow with the corpus. Year 0 stands for unknown.
+  CREATE TABLE term_totals (
+    term TEXT PRIMARY KEY,
+    count INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX term_totals_count ON term_totals(count DESC, term);
+  CREATE TABLE year_term_totals (
+    year INTEGER NOT NULL,
+    term TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (year, term)
+  ) WITHOUT ROWID;
+  CREATE INDEX year_term_totals_count ON year_term_totals(year, count DESC, term);
+
   -- The word sequence of each document (punctuation dropped, one line per
   -- sentence), for what needs order rather than counts: collocations, phrases.
   CREATE TABLE doc_words (

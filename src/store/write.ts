@@ -36,7 +36,13 @@ export function writeSource(db: DB, source: SourceFile, docs: readonly AnalyzedD
   return db.transaction((): WriteOutcome => {
     const old = statements.findSource.get(source.path) as { id: number; hash: string } | undefined;
     if (old?.hash === source.hash) return 'unchanged';
-    if (old) statements.deleteSource.run(old.id);
+    if (old) {
+      statements.subtractTotals.run({ source: old.id });
+      statements.subtractYearTotals.run({ source: old.id });
+      statements.deleteSource.run(old.id);
+      statements.pruneTotals.run();
+      statements.pruneYearTotals.run();
+    }
     const sourceId = Number(
       statements.insertSource.run(source.path, source.display, source.hash, source.bytes, source.encoding, new Date().toISOString())
         .lastInsertRowid,
@@ -51,6 +57,8 @@ export function writeSource(db: DB, source: SourceFile, docs: readonly AnalyzedD
       paragraphsOf(doc.text).forEach((p, seq) => statements.insertParagraph.run(docId, seq, p.offset, p.text));
       for (const t of doc.terms) statements.insertTerm.run(docId, t.term, t.pos, t.count);
       statements.insertWords.run(docId, doc.words);
+      statements.addTotals.run(docId);
+      statements.addYearTotals.run(docId);
       doc.goals.forEach((g, idx) =>
         statements.insertGoal.run(docId, idx, g.marker, g.level, g.ordinal, g.title, g.parent, g.kind, g.year, g.offset),
       );
@@ -103,6 +111,31 @@ function build(db: DB) {
     ),
     insertParagraph: db.prepare('INSERT INTO paragraphs (doc_id, seq, offset, text) VALUES (?, ?, ?, ?)'),
     insertTerm: db.prepare('INSERT INTO doc_terms (doc_id, term, pos, count) VALUES (?, ?, ?, ?)'),
+    addTotals: db.prepare(
+      `INSERT INTO term_totals (term, count)
+       SELECT term, sum(count) FROM doc_terms WHERE doc_id = ? GROUP BY term
+       ON CONFLICT(term) DO UPDATE SET count = count + excluded.count`,
+    ),
+    addYearTotals: db.prepare(
+      `INSERT INTO year_term_totals (year, term, count)
+       SELECT coalesce(d.year, 0), t.term, sum(t.count) FROM doc_terms t JOIN documents d ON d.id = t.doc_id
+       WHERE t.doc_id = ? GROUP BY t.term
+       ON CONFLICT(year, term) DO UPDATE SET count = count + excluded.count`,
+    ),
+    subtractTotals: db.prepare(
+      `UPDATE term_totals SET count = count - (
+         SELECT sum(t.count) FROM doc_terms t JOIN documents d ON d.id = t.doc_id
+         WHERE d.source_id = @source AND t.term = term_totals.term)
+       WHERE term IN (SELECT t.term FROM doc_terms t JOIN documents d ON d.id = t.doc_id WHERE d.source_id = @source)`,
+    ),
+    subtractYearTotals: db.prepare(
+      `UPDATE year_term_totals SET count = count - (
+         SELECT sum(t.count) FROM doc_terms t JOIN documents d ON d.id = t.doc_id
+         WHERE d.source_id = @source AND t.term = year_term_totals.term AND coalesce(d.year, 0) = year_term_totals.year)
+       WHERE (year, term) IN (SELECT coalesce(d.year, 0), t.term FROM doc_terms t JOIN documents d ON d.id = t.doc_id WHERE d.source_id = @source)`,
+    ),
+    pruneTotals: db.prepare('DELETE FROM term_totals WHERE count <= 0'),
+    pruneYearTotals: db.prepare('DELETE FROM year_term_totals WHERE count <= 0'),
     insertWords: db.prepare('INSERT INTO doc_words (doc_id, words) VALUES (?, ?)'),
     insertGoal: db.prepare(
       `INSERT INTO goals (doc_id, idx, marker, level, ordinal, title, parent, kind, year, offset)

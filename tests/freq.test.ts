@@ -1,0 +1,62 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyzeText } from '../src/pipeline.js';
+import { freq } from '../src/query/freq.js';
+import { jiebaSegmenter } from '../src/segment/index.js';
+import { openForWrite, type DB } from '../src/store/db.js';
+import { writeSource } from '../src/store/write.js';
+import { readCorpus, tempDir } from './helpers.js';
+
+let db: DB;
+const segmenter = jiebaSegmenter();
+const write = (path: string, hash: string, raw: string) =>
+  writeSource(db, { path, display: path, hash, bytes: 1, encoding: 'utf-8' }, analyzeText(raw, segmenter));
+
+/** The same ranking computed the slow way, straight from the per-document counts. */
+function byHand(year?: number): { term: string; count: number }[] {
+  const rows = db
+    .prepare(
+      `SELECT t.term, sum(t.count) AS count FROM doc_terms t JOIN documents d ON d.id = t.doc_id
+       WHERE length(t.term) >= 2 ${year === undefined ? '' : 'AND d.year = ?'}
+       GROUP BY t.term ORDER BY count DESC, t.term LIMIT 30`,
+    )
+    .all(...(year === undefined ? [] : [year])) as { term: string; count: number }[];
+  return rows;
+}
+
+beforeAll(() => {
+  db = openForWrite(join(tempDir(), 'f.db'));
+  write('/a', 'a', readCorpus('seeds/000_3bd09cb3f97930f0.txt'));
+  write('/b', 'b', readCorpus('seeds/003_51a1886474694a1e.txt'));
+  write('/c', 'c', readCorpus('seeds/002_b930d5806cce04de.txt'));
+});
+
+describe('freq', () => {
+  it('reads totals that equal the sums of the per-document counts', () => {
+    expect(freq(db, { top: 30 })).toEqual(byHand());
+    expect(freq(db, { top: 30, year: 2023 })).toEqual(byHand(2023));
+  });
+
+  it('keeps the totals exact when a file is replaced by another version', () => {
+    write('/b', 'b2', readCorpus('seeds/001_456c092f3174d644.txt'));
+    expect(freq(db, { top: 30 })).toEqual(byHand());
+    const leftovers = db.prepare('SELECT count(*) AS n FROM term_totals WHERE count <= 0').get() as { n: number };
+    expect(leftovers.n).toBe(0);
+    const years = db.prepare('SELECT DISTINCT year FROM year_term_totals ORDER BY year').pluck().all();
+    expect(years).toEqual(db.prepare('SELECT DISTINCT coalesce(year, 0) FROM documents ORDER BY 1').pluck().all());
+  });
+
+  it('ranks within each year with --by year, unknown years last', () => {
+    const rows = freq(db, { top: 2, by: 'year' });
+    const groups = [...new Set(rows.map((r) => r.group))];
+    expect(groups).toEqual([...groups].sort((a, b) => (a === 'unknown' ? 1 : b === 'unknown' ? -1 : Number(a) - Number(b))));
+    for (const g of groups) expect(rows.filter((r) => r.group === g).length).toBeLessThanOrEqual(2);
+  });
+
+  it('filters by part of speech and length', () => {
+    const nouns = freq(db, { top: 10, pos: ['n'] });
+    const tags = db.prepare("SELECT DISTINCT term FROM doc_terms WHERE pos LIKE 'n%'").pluck().all() as string[];
+    for (const r of nouns) expect(tags).toContain(r.term);
+    for (const r of freq(db, { top: 10, minLen: 4 })) expect([...r.term].length).toBeGreaterThanOrEqual(4);
+  });
+});
