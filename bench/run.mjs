@@ -110,6 +110,24 @@ function floor(dir) {
   return JSON.parse(r.stdout).seconds;
 }
 
+/** The plain Python jieba + sqlite3 script, where Debian's python3-jieba is installed. */
+function pythonBaseline(dir) {
+  if (process.env.BENCH_PYTHON === '0') return null;
+  const probe = spawnSync('/usr/bin/python3', ['-c', 'import jieba'], { encoding: 'utf8' });
+  if (probe.status !== 0) {
+    process.stderr.write('python baseline skipped: no python3-jieba (apt-get install python3-jieba)\n');
+    return null;
+  }
+  const started = performance.now();
+  const r = spawnSync(
+    '/usr/bin/python3',
+    [join(root, 'bench', 'baseline_jieba.py'), dir, join(work, 'baseline.db'), join(root, 'dictionaries', 'user-dict.txt')],
+    { encoding: 'utf8' },
+  );
+  if (r.status !== 0) throw new Error(`python baseline failed: ${r.stderr.slice(-500)}`);
+  return (performance.now() - started) / 1000;
+}
+
 async function queries(db) {
   const { openForRead } = await import(join(root, 'dist', 'store', 'db.js'));
   const { search } = await import(join(root, 'dist', 'query', 'search.js'));
@@ -167,6 +185,8 @@ try {
   const reingest = timed(['ingest', dir50, '--db', db, '--json']);
   process.stderr.write('ingest of twice the input, for memory\n');
   const ingest100 = timed(['ingest', dir100, '--db', join(work, 'bench100.db'), '--json']);
+  process.stderr.write('python baseline\n');
+  const pythonS = pythonBaseline(dir50);
   process.stderr.write('queries\n');
   const q = await queries(db);
   const dbBytes = ['', '-wal'].reduce((n, s) => n + (existsSync(db + s) ? statSync(db + s).size : 0), 0);
@@ -180,7 +200,9 @@ try {
     rss_mb: { [TARGET_MB]: +ingest.rssMb.toFixed(0), [TARGET_MB * 2]: +ingest100.rssMb.toFixed(0) },
     queries: q.queries,
     cli_ms: q.cli_ms,
+    python_s: pythonS === null ? null : +pythonS.toFixed(2),
     ratios: {
+      python_over_ingest: pythonS === null ? null : +(pythonS / ingest.seconds).toFixed(2),
       ingest_over_floor: +(ingest.seconds / floorS).toFixed(2),
       reingest_over_ingest: +(reingest.seconds / ingest.seconds).toFixed(3),
       rss_100_over_50: +(ingest100.rssMb / ingest.rssMb).toFixed(2),
@@ -199,6 +221,7 @@ try {
       [`peak RSS, ${TARGET_MB} MB / ${TARGET_MB * 2} MB`, `${results.rss_mb[TARGET_MB]} / ${results.rss_mb[TARGET_MB * 2]} MB  (${results.ratios.rss_100_over_50} ×)`],
       ...Object.entries(q.queries).map(([k, v]) => [`${k} (in-process)`, `median ${v.median_ms} ms, max ${v.max_ms} ms`]),
       ['whole command (median)', `${q.cli_ms} ms`],
+      ...(pythonS === null ? [] : [['python jieba + sqlite3 script', `${pythonS.toFixed(2)} s  (${results.ratios.python_over_ingest} × our ingest)`]]),
     ]),
   );
 } finally {

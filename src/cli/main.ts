@@ -2,6 +2,7 @@
 // (0 done, 1 failed or files skipped, 2 wrong usage).
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
+import { registerAnalysis } from './commands/analysis.js';
 import { registerExtract } from './commands/extract.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerOutline } from './commands/outline.js';
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerIngest(program);
   registerQueries(program);
   registerOutline(program);
+  registerAnalysis(program);
   registerExtract(program);
   program.commands.forEach((c) => c.exitOverride().showHelpAfterError('(add --help for usage)'));
   return program;

@@ -100,6 +100,45 @@ function bar(rate: number, max: number, width = 30): string {
   return max > 0 ? '█'.repeat(Math.round((rate / max) * width)) : '';
 }
 
+const SPARKS = '▁▂▃▄▅▆▇█';
+
+/** Display width of a string in a terminal (Han and full-width forms take two columns). */
+const displayWidth = (s: string): number =>
+  [...s].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1), 0);
+
+const padTo = (s: string, width: number): string => s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+
+/**
+ * One line per term, one character per year, each line scaled to the term's
+ * own peak so that a rare term's rise shows beside a common one's; the peak
+ * rate is printed so that sizes still compare. A year without the term is "·".
+ */
+export function trendChart(rows: readonly TrendRow[]): string {
+  const terms = [...new Set(rows.map((r) => r.term))];
+  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+  if (!years.length) return '';
+  const label = Math.max(4, ...terms.map(displayWidth)) + 2;
+  const lines = [dim(`rate per 10,000 tokens; each line scaled to its own peak; · = not used that year`)];
+  for (const term of terms) {
+    const byYear = new Map(rows.filter((r) => r.term === term).map((r) => [r.year, r]));
+    const peak = [...byYear.values()].reduce((best, r) => (r.rate > best.rate ? r : best), { rate: 0, year: 0 } as Pick<TrendRow, 'rate' | 'year'>);
+    const spark = years
+      .map((y) => {
+        const rate = byYear.get(y)?.rate ?? 0;
+        if (rate === 0) return '·';
+        return SPARKS[Math.min(SPARKS.length - 1, Math.ceil((rate / peak.rate) * SPARKS.length) - 1)];
+      })
+      .join('');
+    const peakText = peak.rate > 0 ? `peak ${peak.rate.toFixed(2)} in ${peak.year}` : 'never used';
+    lines.push(`${padTo(term, label)}${spark}  ${peakText}`);
+  }
+  const first = String(years[0]);
+  const last = String(years.at(-1));
+  const axis = years.length > first.length + last.length ? first + ' '.repeat(years.length - first.length - last.length) + last : first;
+  lines.push(`${' '.repeat(label)}${dim(axis)}`);
+  return lines.join('\n') + '\n';
+}
+
 function registerTrend(program: Command): void {
   addFormatOptions(
     withDocFilter(
@@ -107,13 +146,18 @@ function registerTrend(program: Command): void {
         program
           .command('trend')
           .description('occurrences of terms per year, and the rate per 10,000 word tokens')
-          .argument('<terms...>', 'terms to follow'),
+          .argument('<terms...>', 'terms to follow')
+          .option('--chart', 'on the terminal, one line per term (a character per year) instead of the table'),
       ),
     ),
   ).action(
-    action((terms: string[], opts: FormatOpts) => {
+    action((terms: string[], opts: FormatOpts & { chart?: boolean }) => {
       const rows = withReadDb(opts, (db) => trend(db, terms, opts));
       const format = formatOf(opts);
+      if (format === 'table' && opts.chart) {
+        process.stdout.write(trendChart(rows));
+        return;
+      }
       const max = Math.max(0, ...rows.map((r) => r.rate));
       const columns: Column<TrendRow>[] = [
         { key: 'term' },
