@@ -7,6 +7,7 @@ import { registerExtract } from './commands/extract.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerOutline } from './commands/outline.js';
 import { registerQueries } from './commands/query.js';
+import { registerWeb } from './commands/web.js';
 import { EXIT_USAGE } from './shared.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerOutline(program);
   registerAnalysis(program);
   registerExtract(program);
+  registerWeb(program);
   program.commands.forEach((c) => c.exitOverride().showHelpAfterError('(add --help for usage)'));
   return program;
 }
