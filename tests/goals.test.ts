@@ -204,3 +204,64 @@ describe('extractGoals: kind', () => {
     expect(extractGoals(summary, Y(null, null, null)).map((g) => g.kind)).toEqual(['review', 'review']);
   });
 });
+
+describe('extractGoals: paragraph numbering and run-together text', () => {
+  // Hong Kong 1997 policy address (converted): paragraphs numbered 1. … straight
+  // through, across unnumbered headings; only 一. is an outline marker.
+  const hk = [
+    '主席女士,', '引言',
+    '1. 现在,我向各位议员、全体香港市民,宣读中华人民共和国香港特别行政区第一份施政报告。',
+    '2. 一九九七年七月一日,香港回归祖国,香港人开始书写自己的历史。',
+    '3. 在大趋势方面,我们国家正出现了一百多年来,未曾有过的大好形势。',
+    '4. 现在整个世界经济的局面,正持续进行巨大变化。',
+    '5. 香港的确幸运,我们拥有了无与伦比的优越条件。',
+    '6. 在国家振兴民族大业,重振经济和文化辉煌的过程当中,香港要发挥作用。',
+    '一国两制与香港',
+    '7. 香港回归祖国,实行「一国两制」,使到我们必须认识和接受一个现实。',
+    '8. 「一国两制」是一个完整的政治概念。',
+    '9. 国家推行改革开放政策,香港的经济发展因此注入了新的活力。',
+    '10. 香港与内地整体经济的合作,前景乐观。',
+    '基本法',
+    '11. 《基本法》是「一国两制」庄严而神圣的法律保障。',
+    '发展思路',
+    '12. 一个负责任的政府,其最大的任务是要造福于民。',
+    '13. 香港经济结构转型,工业北移。',
+    '14. 特区政府鼓励企业向高增值的路向发展。',
+    '15. 促使大部份市民能参与高增值行业是一项长远工作。',
+    '16. 香港的发展策略,一定要遵循自由经济的原则。',
+    '工作计划',
+    '一. 百业同兴',
+    '17. 要建设美好家园,改善交通,提高教育质素。',
+    '18. 居港的国际商界人士,多年来以丰富的经验和无比魄力,为香港作出贡献。',
+    '有利营商的环境',
+    '19. 香港的税制,是全球最有利营商的税制之一。',
+    '20. 政府除了关注征税对工商界的影响外,也会密切注意规管对营商的影响。',
+    '21. 在香港经营的公司都关心租金和通胀对营商成本带来的负担。',
+  ].join('\n');
+
+  it('numbers running through a whole document are paragraph numbers, not goals', () => {
+    expect(brief(extractGoals(hk, Y(null, null, null)))).toEqual(['一.|1|plan|百业同兴']);
+  });
+
+  it('a short numbered list is still an outline', () => {
+    const text = '二、2024年工作安排\n1.加强重点工程建设,确保各项工程按期完工。\n2.深化医药卫生体制改革。\n3.提升基层服务能力。';
+    expect(extractGoals(text, Y(2024, 2023, 2024)).map((g) => g.marker)).toEqual(['二、', '1.', '2.', '3.']);
+  });
+
+  it('a report run together on one line keeps its section markers and their kinds', () => {
+    // 潍坊 2024: the .docx conversion lost every paragraph break
+    const filler = '坚持稳中求进工作总基调,完整、准确、全面贯彻新发展理念,主动服务和融入新发展格局,着力推动高质量发展。'.repeat(40);
+    const text = `各位代表:现在,我代表市人民政府,向大会报告政府工作,请予审议。一、2023年工作回顾过去的一年,极不寻常,极不容易,极不平凡。${filler}对这些问题,我们在今后工作中一定采取有力措施,认真加以解决。二、2024年政府工作安排 2024年政府工作总的要求是:以习近平新时代中国特色社会主义思想为指导。${filler}(一)聚力推动经济平稳增长。${filler}三、全面加强政府自身建设新形势新任务,对政府自身建设提出了新的更高要求。`;
+    expect(brief(extractGoals(text, Y(2024, 2023, 2024))).map((s) => s.split('|').slice(0, 3).join('|'))).toEqual([
+      '一、|1|review', '二、|1|plan', '(一)|2|plan', '三、|1|plan',
+    ]);
+  });
+
+  it('in a run-together report the running context turns with the plan year (泸州: unnumbered section titles)', () => {
+    const filler = '项目投资拉动作用持续增强,经济运行总体回升向好。'.repeat(120);
+    const text = `2023年,我们主要做了以下工作:(一)千方百计稳增长,经济发展质效稳中有升。${filler}对此,我们将在今后工作中努力加以解决。2024年工作安排建议2024年是实施“十四五”规划的关键一年。做好全年政府工作,必须始终坚持党的全面领导。一、聚焦抓项目增效益,持续巩固经济回升势头。${filler}`;
+    expect(brief(extractGoals(text, Y(2024, 2023, 2024))).map((s) => s.split('|').slice(0, 3).join('|'))).toEqual([
+      '(一)|2|review', '一、|1|plan',
+    ]);
+  });
+});

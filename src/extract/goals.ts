@@ -46,11 +46,16 @@ function ordinalOf(family: string, token: string): number | null {
   return parseChineseNumeral(token);
 }
 
-/** The marker starts a line, or follows a punctuation mark allowed for its kind. */
-function wellPlaced(text: string, offset: number, position: string): boolean {
+/**
+ * The marker starts a line, or follows a punctuation mark allowed for its kind.
+ * In a line that holds a whole document (a conversion that lost its paragraph
+ * breaks), every sentence end may have been a line end.
+ */
+function wellPlaced(text: string, offset: number, position: string, flat: boolean): boolean {
   let i = offset - 1;
   while (i >= 0 && /[ \t\u3000]/.test(text[i]!)) i--;
   if (i < 0 || text[i] === '\n') return true;
+  if (flat && outlineDictionary().flatLine.breaks.includes(text[i]!)) return true;
   if (position === 'line') return false;
   const allowed = outlineDictionary().positions[position] ?? '';
   return allowed.includes(text[i]!);
@@ -90,8 +95,10 @@ function findCandidates(text: string): Candidate[] {
     def.re.lastIndex = 0;
     for (const m of text.matchAll(def.re)) {
       const offset = m.index ?? 0;
-      if (!wellPlaced(text, offset, def.position)) continue;
       const line = lineOf(offset);
+      const lineEnd = lineStarts[line + 1] ?? text.length + 1;
+      const flat = lineEnd - lineStarts[line]! > outlineDictionary().flatLine.minChars;
+      if (!wellPlaced(text, offset, def.position, flat)) continue;
       if (quoted(text, lineStarts[line]!, offset)) continue;
       const ordinal = ordinalOf(def.family, m[1] ?? '');
       if (ordinal === null) continue;
@@ -163,6 +170,22 @@ function endsWithCue(clause: string, cues: string[]): boolean {
   return cues.some((w) => c.endsWith(w));
 }
 
+/**
+ * Paragraph numbers (1. … 108. running through a whole document without
+ * restarting under its headings) number the text, they do not enumerate goals.
+ * Read from the lines themselves: the outline markers stop at two digits.
+ */
+function dropParagraphNumbers(cands: Candidate[], lines: string[]): Candidate[] {
+  const rule = outlineDictionary().paragraphNumbering;
+  const numbers = lines.map((l) => new RegExp(rule.pattern).exec(l)).filter((m) => m !== null).map((m) => Number(m[1]));
+  const nonEmpty = lines.filter((l) => l.trim()).length;
+  const restarts = numbers.filter((n, i) => i > 0 && n <= numbers[i - 1]!).length;
+  const numbered = numbers.length >= rule.minItems && numbers.length >= rule.minShare * nonEmpty
+    && restarts <= rule.maxRestartShare * numbers.length;
+  if (!numbered) return cands;
+  return cands.filter((c) => !(rule.families.includes(c.family) && lines[c.line]!.trimStart().startsWith(c.marker)));
+}
+
 type KindSource = 'heading' | 'running';
 
 interface Context {
@@ -231,7 +254,7 @@ export function extractGoals(text: string, years: DocumentYears): Goal[] {
   const lines = text.split('\n');
   let last = lines.length - 1;
   while (last > 0 && !lines[last]!.trim()) last--;
-  const cands = keepRuns(findCandidates(text), last);
+  const cands = keepRuns(dropParagraphNumbers(findCandidates(text), lines), last);
   const goals: Goal[] = [];
   const stack: Open[] = [];
   const ctx: Context = { years, running: initialKind(text, years) };
@@ -246,7 +269,17 @@ export function extractGoals(text: string, years: DocumentYears): Goal[] {
       const k = lineKind(line, years);
       if (k !== undefined) ctx.running = k;
     }
+    const flat = line.length > outlineDictionary().flatLine.minChars;
     here.forEach((c, hi) => {
+      // a run-together document moves its running context sentence by sentence
+      if (flat) {
+        const from = hi > 0 ? here[hi - 1]!.end : lineStart;
+        const sentences = text.slice(from, c.offset).split(/(?<=[。!?！？;；])/);
+        for (const sentence of hi > 0 ? sentences.slice(1) : sentences) {
+          const k = lineKind(sentence, years);
+          if (k !== undefined) ctx.running = k;
+        }
+      }
       const nextOff = here[hi + 1]?.offset ?? lineStart + line.length;
       const title = titleAfter(text, c.end, nextOff);
       if (!title) return;

@@ -29,7 +29,22 @@ export interface OutlineDictionary {
   pastWords: string[];
   futureWords: string[];
   genre: { speech: string[]; summary: string[]; speechOpenings: string[]; speechPhrases: string[] };
+  workReport: {
+    salutations: string[];
+    phrases: string[];
+    delivery: Array<{ pattern: string; offset: number; weight: number }>;
+    currentYear: {
+      anniversaries: Record<string, number>;
+      planStarts: Record<string, number>;
+      planLength: number;
+      planPositions: Record<string, number>;
+      weight: number;
+    };
+  };
   placeholderYear: string;
+  policyAddress: { names: string[] };
+  flatLine: { minChars: number; breaks: string };
+  paragraphNumbering: { pattern: string; families: string[]; minItems: number; minShare: number; maxRestartShare: number };
   headingCueMaxChars: number;
 }
 
@@ -44,8 +59,10 @@ const alternation = (words: string[]): RegExp =>
 // Arabic years, years in Chinese digits (二〇二三年) and the spaced form of old
 // State Council reports (1 9 9 8 年). A year right after 到/至/- is the end of a
 // span or a target date, not the year the text is about.
-const YEAR_RE = /(?<![\d到至\-—~－])((?:19|20)\d{2}|(?:1\s9|2\s0)\s\d\s\d|[一二〇零○]{1}[一二三四五六七八九〇零○]{3})\s*年/g;
-const DATE_RE = /((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/;
+const YEAR_SRC = '((?:19|20)\\d{2}|(?:1\\s9|2\\s0)\\s\\d\\s\\d|[一二〇零○][一二三四五六七八九〇零○]{3})\\s*年';
+const YEAR_RE = new RegExp(`(?<![\\d到至\\-—~－])${YEAR_SRC}`, 'g');
+// a full date, in Arabic or Chinese numerals (——一九八五年三月二十七日在…会议上)
+const DATE_RE = new RegExp(`${YEAR_SRC}\\s*(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*月\\s*(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*日`);
 
 function yearValue(raw: string): number | null {
   const compact = raw.replace(/\s/g, '');
@@ -126,11 +143,13 @@ export function tenseParts(s: string, strongOnly = false): TensePart[] {
 
 const HEADING_RE = /^\s*(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])/;
 
-/** The opening lines that may be the title, byline or subtitle. */
+/** The opening lines that may be the title, byline or subtitle: those before the salutation. */
 function titleLines(lines: string[], title: string | null): string[] {
   const out = title ? [title] : [];
+  const openings = outlineDictionary().genre.speechOpenings;
   for (const l of lines.slice(0, 6)) {
     const t = l.trim();
+    if (openings.some((w) => t.includes(w)) || /^.{1,12}[:：]$/.test(t)) break;
     if (t && t.length <= 40 && !/[。;；]/.test(t) && !HEADING_RE.test(t)) out.push(t);
   }
   return out;
@@ -188,19 +207,112 @@ function best(votes: Vote[], kind: GoalKind): number | null {
 
 /**
  * The year of writing, which 今年/过去一年 count from: a full date near the top (the
- * byline), else the last paragraph that opens "2013年是…" (a report presenting its year).
+ * byline), else a paragraph that opens "2013年是…" and speaks of 今年 (a report
+ * presenting its year), else the last paragraph that opens "2013年是…".
  */
 function anchorYear(text: string): number | null {
   const m = DATE_RE.exec(text.slice(0, 400));
-  if (m) return Number(m[1]);
+  if (m) return yearValue(m[1]!);
   let found: number | null = null;
-  for (const p of text.matchAll(/^\s*((?:19|20)\d{2})年[,，]?是/gm)) found = Math.max(found ?? 0, Number(p[1]));
-  return found;
+  let current: number | null = null;
+  for (const p of text.matchAll(/^\s*((?:19|20)\d{2})年[,，]?是(.*)$/gm)) {
+    found = Math.max(found ?? 0, Number(p[1]));
+    if (p[2]!.includes('今年')) current ??= Number(p[1]);
+  }
+  return current ?? found;
+}
+
+/** A government work report to an assembly: "各位代表:" and "向大会报告工作". */
+export function isWorkReport(text: string): boolean {
+  const w = outlineDictionary().workReport;
+  const opening = text.slice(0, 1500);
+  return w.salutations.some((s) => text.includes(s)) && w.phrases.some((p) => opening.includes(p));
+}
+
+// "2023年,全市…" opening a sentence that reports what was done; a sentence that
+// looks ahead (将, 要, 力争) or presents the year (2024年是…) is not a report
+const REPORTED_RE = new RegExp(`(?:^|[。!?！？])\\s*${YEAR_SRC}(?:度)?([,，]?)(?![是的底末初])([^。;；\\n]*)`, 'gm');
+const AHEAD_RE = /将|要|力争|计划|预计|预期|目标|确保|争取/;
+// without the comma ("一九八二年全国工农业总产值达到…"), only a sentence that states a result
+const RESULT_RE = /达到|增长|增加|下降|完成|实现|提高/;
+
+/**
+ * The year a work report was delivered in, from the byline, the headings (a plan
+ * heading names it, a review heading the year before), the phrases that name a
+ * year relative to the text ("刚刚过去的1984年", "2003年是…做好今年政府工作"),
+ * and, weakest, the paragraphs that report a year's results. Null when nothing
+ * places it.
+ */
+export function deliveryYear(text: string, votes: ReadonlyArray<{ kind: GoalKind; year: number; weight: number }>): number | null {
+  const score = deliveryScores(text, votes);
+  let top: number | null = null;
+  for (const [y, w] of score) if (top === null || w > score.get(top)! || (w === score.get(top)! && y > top)) top = y;
+  return top !== null && score.get(top)! >= 2 ? top : null;
+}
+
+/** The start year of the Nth five-year plan. */
+function planStart(n: number, cy: OutlineDictionary['workReport']['currentYear']): number | null {
+  const known = Object.keys(cy.planStarts).map(Number).filter((k) => k <= n);
+  if (!known.length) return null;
+  const k = Math.max(...known);
+  return cy.planStarts[String(k)]! + (n - k) * cy.planLength;
+}
+
+/** The year a "今年是…" sentence names by an anniversary or a year of a five-year plan. */
+export function currentYearIn(s: string, cy: OutlineDictionary['workReport']['currentYear']): number | null {
+  for (const [event, base] of Object.entries(cy.anniversaries)) {
+    const m = new RegExp(`${escape(event)}(\\d{1,3}|[一二三四五六七八九十百]{1,4})周年`).exec(s);
+    const n = m ? (/^\d+$/.test(m[1]!) ? Number(m[1]) : parseChineseNumeral(m[1]!)) : null;
+    if (n !== null) return base + n;
+  }
+  const positions = Object.keys(cy.planPositions).map(escape).join('|');
+  const m = new RegExp(`(?:“([一二三四五六七八九十]{1,3})五”|第([一二三四五六七八九十]{1,3})个五年)[^。,，]{0,10}?(${positions})`).exec(s);
+  if (!m) return null;
+  const n = parseChineseNumeral(m[1] ?? m[2]!);
+  const start = n === null ? null : planStart(n, cy);
+  return start === null ? null : start + cy.planPositions[m[3]!]!;
+}
+
+/** The evidence for each candidate delivery year, summed. */
+export function deliveryScores(text: string, votes: ReadonlyArray<{ kind: GoalKind; year: number; weight: number }>): Map<number, number> {
+  const score = new Map<number, number>();
+  const add = (y: number | null, w: number): void => {
+    if (y !== null) score.set(y, (score.get(y) ?? 0) + w);
+  };
+  const date = DATE_RE.exec(text.slice(0, 400));
+  if (date) add(yearValue(date[1]!), 10);
+  for (const v of votes) if (v.weight >= 3) add(v.kind === 'plan' ? v.year : v.year + 1, v.weight);
+  for (const cue of outlineDictionary().workReport.delivery) {
+    const re = new RegExp(cue.pattern.replace('{Y}', YEAR_SRC), 'gm');
+    for (const m of text.matchAll(re)) {
+      const y = yearValue(m[1]!);
+      add(y === null ? null : y + cue.offset, cue.weight);
+    }
+  }
+  const cy = outlineDictionary().workReport.currentYear;
+  for (const m of text.matchAll(/今年[^。\n]{0,4}是([^。\n]*)/g)) add(currentYearIn(m[1]!, cy), cy.weight);
+  for (const m of text.matchAll(REPORTED_RE)) {
+    if (AHEAD_RE.test(m[3]!) || (!m[2] && !RESULT_RE.test(m[3]!))) continue;
+    const y = yearValue(m[1]!);
+    add(y === null ? null : y + 1, 1);
+  }
+  return score;
+}
+
+/** A policy address: its title or opening names it (施政报告) and it is not a report to an assembly of deputies. */
+function isPolicyAddress(text: string, title: string | null): boolean {
+  const names = outlineDictionary().policyAddress.names;
+  const opening = `${title ?? ''}\n${text.slice(0, 300)}`;
+  return names.some((n) => opening.includes(n)) && !isWorkReport(text);
 }
 
 export function documentYears(text: string, title: string | null): DocumentYears {
   const none: DocumentYears = { year: null, review_year: null, plan_year: null };
   const lines = text.split('\n');
+  if (isPolicyAddress(text, title)) {
+    const named = titleLines(lines, title).flatMap(yearsIn)[0] ?? null;
+    return { ...none, year: named };
+  }
   const anchor = anchorYear(text);
   const votes: Vote[] = [];
   let unplacedReview = false;
@@ -213,7 +325,12 @@ export function documentYears(text: string, title: string | null): DocumentYears
   lines.forEach((line, i) => {
     const at = offset;
     offset += line.length + 1;
-    if (!HEADING_RE.test(line)) return;
+    // an unnumbered heading on a line of its own ("2024年工作安排")
+    if (!HEADING_RE.test(line)) {
+      const t = line.trim();
+      if (i >= 6 && t.length <= 20 && !/[。,，;；:：!?！？]/.test(t)) addVotes(votes, tenseParts(t, true), anchor, 3, at);
+      return;
+    }
     const head = line.replace(HEADING_RE, '').split(/[。;；:：]/)[0] ?? '';
     const parts = tenseParts(head);
     addVotes(votes, parts, anchor, 3, at);
@@ -278,6 +395,16 @@ export function documentYears(text: string, title: string | null): DocumentYears
     for (const [k, c] of count) if (c > count.get(y)! || (c === count.get(y)! && k > y)) y = k;
     if (genre === 'summary') review = y;
     else plan = y;
+  }
+  // a work report is delivered early in the year it plans and looks back on the year before
+  if (isWorkReport(text)) {
+    const delivered = deliveryYear(text, votes);
+    if (delivered !== null) return { year: delivered, review_year: delivered - 1, plan_year: delivered };
+    // years tied to cue words in the body alone are too loose for a report that
+    // ranges over many years: null rather than a guess
+    if (!votes.some((v) => v.weight >= 2)) return none;
+    if (plan !== null) review ??= plan - 1;
+    else if (review !== null) plan = review + 1;
   }
   const year = genre === 'summary' ? (review ?? plan) : (plan ?? review);
   return { year, review_year: review, plan_year: plan };
