@@ -99,6 +99,27 @@ describe('normalizeText on the sample corpus', () => {
     expect(doc!.text).toContain('特别行政区');
   });
 
+  it('removes page numbers a Word conversion left inside sentences', () => {
+    const raw = readCorpus('municipal-gwr-2024/枣庄.txt');
+    expect(raw).toMatch(/合 — 3 — 作/);
+    const [doc] = normalizeText(raw);
+    expect(doc!.text).not.toMatch(/— \d+ —/);
+    expect(doc!.text).toContain('持续扩大对外交流合作');
+  });
+
+  it('gives a report that lost its line breaks its headings back as paragraphs', () => {
+    const [doc] = normalizeText(readCorpus('municipal-gwr-2024/潍坊.txt'));
+    const lines = doc!.text.split('\n');
+    expect(lines.length).toBeGreaterThan(5);
+    expect(lines.some((l) => l.startsWith('二、2024年政府工作安排'))).toBe(true);
+  });
+
+  it('does not take a Hong Kong salutation (主席女士∶) for a title', () => {
+    const [doc] = normalizeText(readCorpus('hk-policy-address/2003.txt'));
+    expect(doc!.title).toBeNull();
+    expect(doc!.text.startsWith('主席女士:')).toBe(true);
+  });
+
   it('folds full-width forms (NFKC)', () => {
     const [doc] = normalizeText('２０２４年全市ＧＤＰ增长５．２％。\n');
     expect(doc!.text).toBe('2024年全市GDP增长5.2%。');

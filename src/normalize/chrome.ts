@@ -7,12 +7,14 @@ interface ChromeTable {
   siteNames: string[];
   lines: string[];
   tailMarkers: string[];
+  inline: string[];
 }
 
 interface CompiledChrome {
   siteNames: Set<string>;
   lines: RegExp[];
   tailMarkers: RegExp[];
+  inline: RegExp[];
 }
 
 let compiled: CompiledChrome | null = null;
@@ -24,6 +26,7 @@ function chrome(): CompiledChrome {
       siteNames: new Set(table.siteNames),
       lines: table.lines.map((p) => new RegExp(p, 'u')),
       tailMarkers: table.tailMarkers.map((p) => new RegExp(p, 'u')),
+      inline: table.inline.map((p) => new RegExp(p, 'gu')),
     };
   }
   return compiled;
@@ -47,4 +50,9 @@ export function stripChrome(lines: readonly string[]): string[] {
     if (!isChromeLine(line)) out.push(line);
   }
   return out;
+}
+
+/** Removes chrome that stands inside a line (page numbers left in sentences). */
+export function stripInlineChrome(line: string): string {
+  return chrome().inline.reduce((s, re) => s.replace(re, ''), line);
 }

@@ -1,8 +1,10 @@
 // Turning the bytes of a text file into a string. Chinese policy texts arrive
 // as UTF-8 (with or without BOM), UTF-16 (with BOM, from Windows tools) and
-// GB18030/GBK (older government sites); the encoding is told from the bytes,
-// never from the file name, and a file we cannot read with confidence is
-// refused rather than guessed into mojibake.
+// GB18030/GBK (older government sites) and Big5 (Taiwan, Hong Kong); the
+// encoding is told from the bytes, never from the file name, and a file we
+// cannot read with confidence is refused rather than guessed into mojibake.
+// Markup (HTML, XML) may declare its charset; the declaration is trusted when
+// the bytes are not UTF-8 and decode cleanly under it.
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
 
@@ -16,6 +18,25 @@ export class DecodeError extends Error {
 export interface Decoded {
   text: string;
   encoding: Encoding;
+}
+
+export interface DecodeOptions {
+  /** the charset a document declares (`<meta charset>`, `<?xml encoding?>`) */
+  declared?: string | null;
+  /** the bytes are markup: judge the language on the text between the tags */
+  markup?: boolean;
+}
+
+// WHATWG labels map gb2312 and gbk to the GBK decoder; GB18030 reads all of
+// GBK and more, so every Simplified label goes to it.
+const LABELS: Record<string, Encoding> = {
+  'utf-8': 'utf-8', utf8: 'utf-8', 'utf-16': 'utf-16le', 'utf-16le': 'utf-16le', 'utf-16be': 'utf-16be',
+  gb2312: 'gb18030', gbk: 'gb18030', gb18030: 'gb18030', 'x-gbk': 'gb18030', cp936: 'gb18030',
+  big5: 'big5', 'big5-hkscs': 'big5', 'x-x-big5': 'big5', cp950: 'big5',
+};
+
+export function encodingOfLabel(label: string): Encoding | null {
+  return LABELS[label.trim().toLowerCase()] ?? null;
 }
 
 function strict(encoding: Encoding, bytes: Uint8Array): string | null {
@@ -74,7 +95,34 @@ function hasBinaryControls(text: string): boolean {
   return controls > 0 && (text.includes('\u0000') || controls > text.length * 0.001);
 }
 
-export function decode(bytes: Uint8Array): Decoded {
+const withoutTags = (text: string): string => text.replace(/<[^>]*>/g, ' ').replace(/&[#\w]+;/g, ' ');
+
+/** Where the first invalid UTF-8 sequence starts, for a message the user can act on. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let lo = 0;
+  let hi = bytes.length;
+  // Binary search on prefixes: a valid prefix (cut at a character boundary
+  // or not) decodes in stream mode without an error.
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
+      lo = mid;
+    } catch {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+/** Share of U+FFFD when the bytes are read as UTF-8 leniently. */
+function replacementShare(bytes: Uint8Array): number {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  const bad = text.match(/\ufffd/g)?.length ?? 0;
+  return text.length ? bad / text.length : 1;
+}
+
+export function decode(bytes: Uint8Array, options: DecodeOptions = {}): Decoded {
   if (bytes.length === 0) throw new DecodeError('empty file');
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     const text = strict('utf-8', bytes);
@@ -96,20 +144,35 @@ export function decode(bytes: Uint8Array): Decoded {
     const text = strict(utf16, bytes);
     if (text !== null && cjkShare(text) > 0.3) return finish(text, utf16);
   }
+  // UTF-8 first, whatever a page declares: Chinese UTF-8 also decodes as
+  // (mojibake) GBK, never the other way round, and pages re-saved as UTF-8
+  // often keep their old <meta charset=gb2312>.
   const utf8 = strict('utf-8', bytes);
   if (utf8 !== null) return finish(utf8, 'utf-8');
+  const declared = options.declared ? encodingOfLabel(options.declared) : null;
+  if (declared && declared !== 'utf-16le' && declared !== 'utf-16be' && declared !== 'utf-8') {
+    const text = strict(declared, bytes);
+    if (text !== null) return finish(text, declared);
+  }
   if (bytes.includes(0)) throw new DecodeError('binary file (contains NUL bytes)');
+  const judged = (text: string): string => (options.markup ? withoutTags(text) : text);
   // GB18030 and Big5 accept most double-byte sequences, so a decode that
   // succeeds proves little: of the two, keep the one that reads as Chinese,
   // i.e. where the commonest characters of the language are frequent.
   let best: { text: string; encoding: Encoding; score: number } | null = null;
   for (const encoding of ['gb18030', 'big5'] as const) {
     const text = strict(encoding, bytes);
-    if (text === null || cjkShare(text) <= 0.5 || hasBinaryControls(text)) continue;
+    if (text === null || cjkShare(judged(text)) <= 0.5 || hasBinaryControls(text)) continue;
     const score = commonCharShare(text);
     if (!best || score > best.score) best = { text, encoding, score };
   }
   if (best && best.score > 0.05) return finish(best.text, best.encoding);
+  // Mostly UTF-8 with a few broken sequences (a truncated download, a bad
+  // copy): say where, rather than "unknown encoding".
+  if (replacementShare(bytes) < 0.01) {
+    throw new DecodeError(`invalid UTF-8 byte sequence at byte ${firstInvalidUtf8(bytes)}`);
+  }
+  if (declared) throw new DecodeError(`the bytes are not valid ${options.declared} as the document declares`);
   throw new DecodeError('unknown encoding: not UTF-8, UTF-16, GB18030 or Big5 text');
 }
 

@@ -1,9 +1,9 @@
 // normalise: raw text → cleaned, Simplified, NFKC-folded articles.
 import type { Article } from '../model.js';
-import { stripChrome } from './chrome.js';
+import { stripChrome, stripInlineChrome } from './chrome.js';
 import { findOrg, findTitle } from './metadata.js';
 import { convertToSimplified, detectScript } from './script.js';
-import { countHan, joinBrokenLines, splitArticles } from './split.js';
+import { countHan, joinBrokenLines, splitArticles, splitRunTogether } from './split.js';
 
 export { decode, DecodeError, type Decoded, type Encoding } from './decode.js';
 export { detectScript, convertToSimplified } from './script.js';
@@ -18,7 +18,8 @@ const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/gu;
 const SPACE_BETWEEN_HAN = /(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef，。、；：？！“”《》（）])\s+(?=[\p{Script=Han}\u3000-\u303f，。、；：？！“”《》（）])/gu;
 
 export function cleanLine(line: string): string {
-  return line.replace(/\s+/gu, ' ').trim().replace(SPACE_BETWEEN_HAN, '');
+  // ∶ (ratio) stands for a colon in Hong Kong texts; NFKC leaves it alone.
+  return stripInlineChrome(line).replace(/∶/g, ':').replace(/\s+/gu, ' ').trim().replace(SPACE_BETWEEN_HAN, '');
 }
 
 /**
@@ -30,7 +31,7 @@ export function normalizeText(raw: string): Article[] {
   const script = detectScript(unified);
   const simplified = script === 'traditional' ? convertToSimplified(unified) : unified;
   const lines = simplified.normalize('NFKC').split('\n').map(cleanLine);
-  const kept = joinBrokenLines(stripChrome(lines));
+  const kept = splitRunTogether(joinBrokenLines(stripChrome(lines)));
   return splitArticles(kept)
     .map((articleLines) => articleLines.filter((l) => l !== ''))
     .filter((articleLines) => articleLines.some((l) => countHan(l) > 0))

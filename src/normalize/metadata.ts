@@ -22,14 +22,14 @@ const MAX_TITLE = 50;
 const OUTLINE_START = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])/u;
 
 function isSalutation(line: string): boolean {
-  return table().salutations.some((s) => line.startsWith(s)) && /[:：!！]$/u.test(line);
+  return table().salutations.some((s) => line.startsWith(s)) && /[:：∶!！]$/u.test(line);
 }
 
 /** A line that can be a title: short, not a sentence, not an outline item, not a salutation. */
 function isHeadingLine(line: string): boolean {
   return (
     [...line].length <= MAX_TITLE &&
-    !/[。!！?？;；,，:：]$/u.test(line) &&
+    !/[。!！?？;；,，:：∶]$/u.test(line) &&
     !OUTLINE_START.test(line) &&
     !isSalutation(line) &&
     /\p{Script=Han}/u.test(line)

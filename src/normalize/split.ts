@@ -72,3 +72,16 @@ export function splitSentences(text: string): { text: string; offset: number }[]
 export function countHan(text: string): number {
   return text.match(/\p{Script=Han}/gu)?.length ?? 0;
 }
+
+/** Lines longer than this are a whole document run together (a lost Word conversion). */
+const RUN_TOGETHER = 3000;
+const HEADING_AFTER_SENTENCE =
+  /(?<=[。!！?？]) ?(?=(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]))/gu;
+
+/**
+ * Gives a document that lost its line breaks its paragraphs back where it is
+ * certain: before an outline heading that follows a sentence end.
+ */
+export function splitRunTogether(lines: readonly string[]): string[] {
+  return lines.flatMap((line) => (line.length > RUN_TOGETHER ? line.split(HEADING_AFTER_SENTENCE) : [line]));
+}

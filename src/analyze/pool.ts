@@ -1,0 +1,113 @@
+// Analysis on worker threads: segmentation is the cost of ingest, so files are
+// analysed on every core while the main thread reads, hashes and writes.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { AnalyzedDocument } from '../model.js';
+
+export interface AnalysisJob {
+  id: number;
+  file: string;
+  bytes: Uint8Array;
+}
+
+export type AnalysisReply =
+  | { id: number; encoding: string; docs: AnalyzedDocument[] }
+  | { id: number; error: string };
+
+export interface Analysis {
+  encoding: string;
+  docs: AnalyzedDocument[];
+}
+
+/** The reason a file could not be analysed, as the worker gave it. */
+export class AnalysisError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AnalysisError';
+  }
+}
+
+const WORKER = new URL('./worker.js', import.meta.url);
+
+/**
+ * Worker threads exist only in the built package (dist/analyze/worker.js);
+ * run from the TypeScript sources (tests) the caller analyses in-process.
+ */
+export function workersAvailable(): boolean {
+  return existsSync(fileURLToPath(WORKER));
+}
+
+export function defaultWorkerCount(): number {
+  return Math.max(1, Math.min(availableParallelism(), 4));
+}
+
+interface Slot {
+  worker: Worker;
+  job: (AnalysisJob & { resolve: (a: Analysis) => void; reject: (e: Error) => void }) | null;
+}
+
+export class AnalysisPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: NonNullable<Slot['job']>[] = [];
+  private nextId = 0;
+  private closed = false;
+
+  constructor(size: number) {
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+  }
+
+  private spawn(): Slot {
+    const slot: Slot = { worker: new Worker(WORKER), job: null };
+    slot.worker.on('message', (reply: AnalysisReply) => {
+      const job = slot.job;
+      slot.job = null;
+      if (job) {
+        if ('error' in reply) job.reject(new AnalysisError(reply.error));
+        else job.resolve({ encoding: reply.encoding, docs: reply.docs });
+      }
+      this.dispatch();
+    });
+    // A thread that dies (out of memory, a crash in native code) fails its
+    // file only; a fresh thread takes its place for the files still to come.
+    const fail = (reason: string): void => {
+      const job = slot.job;
+      slot.job = null;
+      job?.reject(new AnalysisError(reason));
+      if (this.closed) return;
+      const index = this.slots.indexOf(slot);
+      if (index >= 0) this.slots[index] = this.spawn();
+      this.dispatch();
+    };
+    slot.worker.on('error', (e) => fail(`analysis failed: ${e.message}`));
+    slot.worker.on('exit', (code) => {
+      if (!this.closed) fail(`analysis thread stopped (exit code ${code})`);
+    });
+    slot.worker.unref();
+    return slot;
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (slot.job || this.queue.length === 0) continue;
+      const job = this.queue.shift()!;
+      slot.job = job;
+      slot.worker.ref();
+      slot.worker.postMessage({ id: job.id, file: job.file, bytes: job.bytes });
+    }
+    for (const slot of this.slots) if (!slot.job) slot.worker.unref();
+  }
+
+  analyze(file: string, bytes: Uint8Array): Promise<Analysis> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, file, bytes, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+}

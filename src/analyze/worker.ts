@@ -1,0 +1,19 @@
+// One analysis thread: reads a file's bytes (any format), normalises,
+// extracts and segments it, and sends back the documents to store. Each
+// thread loads its own jieba dictionary (nodejieba keeps one per thread).
+import { parentPort } from 'node:worker_threads';
+import { readDocumentText } from '../normalize/formats/index.js';
+import { analyzeText } from '../pipeline.js';
+import { jiebaSegmenter } from '../segment/index.js';
+import type { AnalysisJob, AnalysisReply } from './pool.js';
+
+const port = parentPort;
+if (!port) throw new Error('analysis worker started outside a worker thread');
+const segmenter = jiebaSegmenter();
+
+port.on('message', (job: AnalysisJob) => {
+  readDocumentText(job.file, job.bytes)
+    .then((read): AnalysisReply => ({ id: job.id, encoding: read.encoding, docs: analyzeText(read.text, segmenter) }))
+    .catch((e: unknown): AnalysisReply => ({ id: job.id, error: e instanceof Error ? e.message : String(e) }))
+    .then((reply) => port.postMessage(reply));
+});
