@@ -1,17 +1,20 @@
 // Ingest: files and folders → database. Bad files are reported by name and
-// skipped; every good file is written in its own transaction.
+// skipped; every good file is written in its own transaction, so a run killed
+// at any moment leaves each file whole or absent, and the next run finishes.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { readFile, stat as statAsync } from 'node:fs/promises';
 import { extname, join, relative, resolve } from 'node:path';
 import type { AnalyzedDocument } from './model.js';
-import { decode, DecodeError } from './normalize/index.js';
+import { DecodeError } from './normalize/index.js';
+import { MAX_BYTES, readDocumentText } from './normalize/formats/index.js';
 import { analyzeText } from './pipeline.js';
 import type { Segmenter } from './segment/index.js';
 import type { DB } from './store/db.js';
 import { isUnchanged, writeSource } from './store/write.js';
 
-/** File endings taken when walking a folder; a file named explicitly is always tried. */
-export const TEXT_EXTENSIONS = new Set(['.txt', '.text']);
+/** File endings taken when walking a folder; a file named explicitly is always tried (its format is told from its bytes). */
+export const DOCUMENT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.docx', '.pdf', '.html', '.htm', '.xml']);
 
 export interface SkippedFile {
   file: string;
@@ -30,12 +33,16 @@ export interface IngestSummary {
   metrics: number;
   initiatives: number;
   skipped: SkippedFile[];
+  /** stopped early (options.signal): the files not reached are neither added nor skipped */
+  interrupted: boolean;
 }
 
 export interface IngestOptions {
   segmenter: Segmenter;
   onProgress?: (done: number, total: number, file: string) => void;
   cwd?: string;
+  /** stops the run between two files, each file written so far staying whole */
+  signal?: AbortSignal;
 }
 
 function message(e: unknown): string {
@@ -45,6 +52,7 @@ function message(e: unknown): string {
   if (err?.code === 'ENOENT') return 'no such file or folder';
   if (err?.code === 'EISDIR') return 'is a folder';
   if (err?.code === 'ELOOP') return 'symbolic link loop';
+  if (err?.code === 'EIO') return 'read error (EIO): the disk or network share failed';
   return err instanceof Error ? err.message : String(e);
 }
 
@@ -81,7 +89,7 @@ export function collectFiles(paths: readonly string[], cwd = process.cwd()): { f
         continue;
       }
       if (stat.isDirectory()) walk(full);
-      else if (stat.isFile() && TEXT_EXTENSIONS.has(extname(entry.name).toLowerCase())) files.push(full);
+      else if (stat.isFile() && DOCUMENT_EXTENSIONS.has(extname(entry.name).toLowerCase())) files.push(full);
     }
   };
   for (const p of paths) {
@@ -94,19 +102,38 @@ export function collectFiles(paths: readonly string[], cwd = process.cwd()): { f
       continue;
     }
     if (stat.isDirectory()) walk(full);
+    // Reading a FIFO or a device named on the command line would hang or never end.
+    else if (!stat.isFile()) skipped.push({ file: p, reason: 'not a regular file' });
     else files.push(full);
   }
   return { files: [...new Set(files)], skipped };
 }
 
-export function ingest(db: DB, paths: readonly string[], options: IngestOptions): IngestSummary {
+/** The bytes of a listed file; a file gone since it was listed says so. */
+async function readListed(file: string): Promise<Buffer> {
+  try {
+    const stat = await statAsync(file);
+    if (!stat.isFile()) throw new DecodeError('not a regular file');
+    if (stat.size > MAX_BYTES) throw new DecodeError(`too large (${stat.size} bytes, over ${MAX_BYTES})`);
+    return await readFile(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException)?.code === 'ENOENT') throw new DecodeError('vanished (removed while ingest was running)');
+    throw e;
+  }
+}
+
+export async function ingest(db: DB, paths: readonly string[], options: IngestOptions): Promise<IngestSummary> {
   const cwd = options.cwd ?? process.cwd();
   const { files, skipped } = collectFiles(paths, cwd);
   const summary: IngestSummary = {
     files: files.length, added: 0, replaced: 0, unchanged: 0,
-    documents: 0, characters: 0, tokens: 0, goals: 0, metrics: 0, initiatives: 0, skipped,
+    documents: 0, characters: 0, tokens: 0, goals: 0, metrics: 0, initiatives: 0, skipped, interrupted: false,
   };
-  files.forEach((file, i) => {
+  for (const [i, file] of files.entries()) {
+    if (options.signal?.aborted) {
+      summary.interrupted = true;
+      break;
+    }
     const display = relative(cwd, file) || file;
     options.onProgress?.(i, files.length, display);
     let docs: AnalyzedDocument[];
@@ -114,24 +141,24 @@ export function ingest(db: DB, paths: readonly string[], options: IngestOptions)
     let hash: string;
     let encoding: string;
     try {
-      bytes = readFileSync(file);
+      bytes = await readListed(file);
       hash = createHash('sha256').update(bytes).digest('hex');
       if (isUnchanged(db, file, hash)) {
         summary.unchanged++;
-        return;
+        continue;
       }
-      const decoded = decode(bytes);
-      encoding = decoded.encoding;
-      docs = analyzeText(decoded.text, options.segmenter);
+      const read = await readDocumentText(file, bytes);
+      encoding = read.encoding;
+      docs = analyzeText(read.text, options.segmenter);
       if (docs.length === 0) throw new DecodeError('no Chinese text after cleaning');
     } catch (e) {
       skipped.push({ file: display, reason: message(e) });
-      return;
+      continue;
     }
     const outcome = writeSource(db, { path: file, display, hash, bytes: bytes.length, encoding }, docs);
     if (outcome === 'unchanged') {
       summary.unchanged++;
-      return;
+      continue;
     }
     summary[outcome]++;
     for (const d of docs) {
@@ -142,7 +169,7 @@ export function ingest(db: DB, paths: readonly string[], options: IngestOptions)
       summary.metrics += d.metrics.length;
       summary.initiatives += d.initiatives.length;
     }
-  });
+  }
   options.onProgress?.(files.length, files.length, '');
   return summary;
 }

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import type { PolicyDocument } from '../../model.js';
-import { decode } from '../../normalize/decode.js';
+import { DecodeError } from '../../normalize/decode.js';
+import { readDocumentText } from '../../normalize/formats/index.js';
 import { extractText } from '../../pipeline.js';
 import { bold } from '../output.js';
 import { action } from '../shared.js';
@@ -47,11 +48,18 @@ export function registerExtract(program: Command): void {
   program
     .command('extract')
     .description('print the documents, goals, metrics and initiatives of one file (no database)')
-    .argument('<file>', 'a text file')
+    .argument('<file>', 'a document: .txt/.md (any Chinese encoding), .docx, .pdf, .html or .xml')
     .option('--json', 'print the JSON of the extraction spec')
     .action(
-      action((file: string, opts: { json?: boolean }) => {
-        const docs = extractText(decode(readFileSync(file)).text);
+      action(async (file: string, opts: { json?: boolean }) => {
+        let text: string;
+        try {
+          text = (await readDocumentText(file, readFileSync(file))).text;
+        } catch (e) {
+          if (e instanceof DecodeError) throw new DecodeError(`${file}: ${e.message}`);
+          throw e;
+        }
+        const docs = extractText(text);
         if (opts.json) process.stdout.write(JSON.stringify(extractionJson(file, docs), null, 2) + '\n');
         else printReadable(file, docs);
       }),

@@ -5,6 +5,9 @@ import { openForWrite } from '../../store/db.js';
 import { bold } from '../output.js';
 import { action, dbPath, EXIT_FAILURE, EXIT_OK, withDb } from '../shared.js';
 
+/** The shell's code for a command stopped by SIGINT (128 + 2). */
+const EXIT_INTERRUPTED = 130;
+
 /** A one-line progress bar, redrawn in place; only on a terminal. */
 function progressBar(stream: NodeJS.WriteStream) {
   if (!stream.isTTY) return undefined;
@@ -30,6 +33,7 @@ function printSummary(s: IngestSummary, db: string): void {
     `  initiatives   ${s.initiatives}`,
     `  skipped       ${s.skipped.length}`,
     ...s.skipped.map((k) => `    ${k.file}: ${k.reason}`),
+    ...(s.interrupted ? ['interrupted: run the same ingest again to read the remaining files'] : []),
   ];
   process.stdout.write(lines.join('\n') + '\n');
 }
@@ -39,22 +43,37 @@ export function registerIngest(program: Command): void {
     program
       .command('ingest')
       .description('read files or folders (recursively) of Chinese documents into the database')
-      .argument('<paths...>', 'files or folders (folders: every .txt below them)')
+      .argument('<paths...>', 'files or folders (folders: every .txt .md .docx .pdf .html .htm .xml below them)')
       .option('--json', 'print the summary as JSON'),
   ).action(
-    action((paths: string[], opts: { db?: string; json?: boolean }) => {
+    action(async (paths: string[], opts: { db?: string; json?: boolean }) => {
       const path = dbPath(opts);
       const db = openForWrite(path);
       let summary: IngestSummary;
+      // Ctrl-C stops after the file being written (each file is one
+      // transaction); a second Ctrl-C quits at once, which is safe too.
+      const controller = new AbortController();
+      const onInterrupt = (): void => {
+        if (controller.signal.aborted) process.exit(EXIT_INTERRUPTED);
+        controller.abort();
+        process.stderr.write('\npolicy-miner: interrupted, stopping after the current file (Ctrl-C again to quit now)\n');
+      };
+      process.on('SIGINT', onInterrupt);
       try {
         const onProgress = progressBar(process.stderr);
-        summary = ingest(db, paths, { segmenter: jiebaSegmenter(), ...(onProgress ? { onProgress } : {}) });
+        summary = await ingest(db, paths, {
+          segmenter: jiebaSegmenter(),
+          signal: controller.signal,
+          ...(onProgress ? { onProgress } : {}),
+        });
       } finally {
+        process.off('SIGINT', onInterrupt);
         db.close();
       }
       for (const k of summary.skipped) process.stderr.write(`policy-miner: skipped ${k.file}: ${k.reason}\n`);
       if (opts.json) process.stdout.write(JSON.stringify({ db: path, ...summary }, null, 2) + '\n');
       else printSummary(summary, path);
+      if (summary.interrupted) return EXIT_INTERRUPTED;
       return summary.skipped.length ? EXIT_FAILURE : EXIT_OK;
     }),
   );
