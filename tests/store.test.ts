@@ -51,6 +51,10 @@ describe('the database', () => {
     other.exec('CREATE TABLE notes (body TEXT)');
     other.close();
     expect(() => openForWrite(join(dir, 'other.db'))).toThrow(StoreError);
+    // refused before anything is written: not even switched to WAL
+    const after = new Database(join(dir, 'other.db'), { readonly: true });
+    expect(after.pragma('journal_mode', { simple: true })).toBe('delete');
+    after.close();
   });
 });
 

@@ -27,7 +27,8 @@ function userTables(db: DB): number {
   return row.n;
 }
 
-function migrate(db: DB, path: string): void {
+/** Refuses, before anything is written, a file that is another program's database or a newer one of ours. */
+function assertWritable(db: DB, path: string): void {
   const appId = db.pragma('application_id', { simple: true }) as number;
   const version = db.pragma('user_version', { simple: true }) as number;
   if (appId !== APPLICATION_ID) {
@@ -39,6 +40,11 @@ function migrate(db: DB, path: string): void {
       `${path} was written by a newer policy-miner (schema ${version}, this one knows ${SCHEMA_VERSION}); upgrade policy-miner`,
     );
   }
+}
+
+function migrate(db: DB): void {
+  const appId = db.pragma('application_id', { simple: true }) as number;
+  const version = db.pragma('user_version', { simple: true }) as number;
   if (appId === APPLICATION_ID && version === SCHEMA_VERSION) return;
   db.transaction(() => {
     for (let v = appId === APPLICATION_ID ? version : 0; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]!);
@@ -65,11 +71,12 @@ export function openForWrite(path: string): DB {
   return wrapOpen(path, () => {
     const db = new Database(path);
     try {
+      db.pragma('busy_timeout = 5000');
+      assertWritable(db, path);
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
-      db.pragma('busy_timeout = 5000');
-      migrate(db, path);
+      migrate(db);
       return db;
     } catch (e) {
       db.close();
