@@ -8,8 +8,9 @@ import { extname, join, relative, resolve } from 'node:path';
 import type { AnalyzedDocument } from './model.js';
 import { DecodeError } from './normalize/index.js';
 import { MAX_BYTES, readDocumentText } from './normalize/formats/index.js';
+import { AnalysisPool, defaultWorkerCount, workersAvailable, type Analysis } from './analyze/pool.js';
 import { analyzeText } from './pipeline.js';
-import type { Segmenter } from './segment/index.js';
+import { jiebaSegmenter, type Segmenter } from './segment/index.js';
 import type { DB } from './store/db.js';
 import { isUnchanged, writeSource } from './store/write.js';
 
@@ -38,7 +39,10 @@ export interface IngestSummary {
 }
 
 export interface IngestOptions {
-  segmenter: Segmenter;
+  /** analysis threads (default: one per core, up to 4); 0 analyses on this thread */
+  workers?: number;
+  /** the segmenter for analysis on this thread (default: jieba with our dictionary) */
+  segmenter?: Segmenter;
   onProgress?: (done: number, total: number, file: string) => void;
   cwd?: string;
   /** stops the run between two files, each file written so far staying whole */
@@ -122,6 +126,14 @@ async function readListed(file: string): Promise<Buffer> {
   }
 }
 
+interface PendingFile {
+  file: string;
+  display: string;
+  hash: string;
+  size: number;
+  analysis: Promise<Analysis>;
+}
+
 export async function ingest(db: DB, paths: readonly string[], options: IngestOptions): Promise<IngestSummary> {
   const cwd = options.cwd ?? process.cwd();
   const { files, skipped } = collectFiles(paths, cwd);
@@ -129,36 +141,35 @@ export async function ingest(db: DB, paths: readonly string[], options: IngestOp
     files: files.length, added: 0, replaced: 0, unchanged: 0,
     documents: 0, characters: 0, tokens: 0, goals: 0, metrics: 0, initiatives: 0, skipped, interrupted: false,
   };
-  for (const [i, file] of files.entries()) {
-    if (options.signal?.aborted) {
-      summary.interrupted = true;
-      break;
-    }
-    const display = relative(cwd, file) || file;
-    options.onProgress?.(i, files.length, display);
+  const threads = workersAvailable() ? Math.min(options.workers ?? defaultWorkerCount(), files.length) : 0;
+  const pool = threads > 0 ? new AnalysisPool(threads) : null;
+  let segmenter = options.segmenter;
+  const analyze = async (file: string, bytes: Buffer): Promise<Analysis> => {
+    if (pool) return pool.analyze(file, bytes);
+    const read = await readDocumentText(file, bytes);
+    segmenter ??= jiebaSegmenter();
+    return { encoding: read.encoding, docs: analyzeText(read.text, segmenter) };
+  };
+
+  // Files are analysed ahead on the threads while this one reads, hashes and
+  // writes them in their listed order; a bounded window keeps memory flat.
+  const window = pool ? threads * 2 : 1;
+  const pending: PendingFile[] = [];
+  const settle = async (job: PendingFile): Promise<void> => {
     let docs: AnalyzedDocument[];
-    let bytes: Buffer;
-    let hash: string;
     let encoding: string;
     try {
-      bytes = await readListed(file);
-      hash = createHash('sha256').update(bytes).digest('hex');
-      if (isUnchanged(db, file, hash)) {
-        summary.unchanged++;
-        continue;
-      }
-      const read = await readDocumentText(file, bytes);
-      encoding = read.encoding;
-      docs = analyzeText(read.text, options.segmenter);
+      ({ docs, encoding } = await job.analysis);
       if (docs.length === 0) throw new DecodeError('no Chinese text after cleaning');
     } catch (e) {
-      skipped.push({ file: display, reason: message(e) });
-      continue;
+      skipped.push({ file: job.display, reason: message(e) });
+      return;
     }
-    const outcome = writeSource(db, { path: file, display, hash, bytes: bytes.length, encoding }, docs);
+    const source = { path: job.file, display: job.display, hash: job.hash, bytes: job.size, encoding };
+    const outcome = writeSource(db, source, docs);
     if (outcome === 'unchanged') {
       summary.unchanged++;
-      continue;
+      return;
     }
     summary[outcome]++;
     for (const d of docs) {
@@ -169,6 +180,43 @@ export async function ingest(db: DB, paths: readonly string[], options: IngestOp
       summary.metrics += d.metrics.length;
       summary.initiatives += d.initiatives.length;
     }
+  };
+
+  try {
+    for (const [i, file] of files.entries()) {
+      if (options.signal?.aborted) {
+        summary.interrupted = true;
+        break;
+      }
+      const display = relative(cwd, file) || file;
+      options.onProgress?.(i, files.length, display);
+      let job: PendingFile;
+      try {
+        const bytes = await readListed(file);
+        const hash = createHash('sha256').update(bytes).digest('hex');
+        if (isUnchanged(db, file, hash)) {
+          summary.unchanged++;
+          continue;
+        }
+        job = { file, display, hash, size: bytes.length, analysis: analyze(file, bytes) };
+      } catch (e) {
+        // a read failure takes its place in the queue, so reasons keep the files' order
+        job = { file, display, hash: '', size: 0, analysis: Promise.reject(e) };
+      }
+      job.analysis.catch(() => undefined); // handled in settle, in order
+      pending.push(job);
+      while (pending.length >= window && !options.signal?.aborted) await settle(pending.shift()!);
+    }
+    if (options.signal?.aborted) {
+      // Stopped: the file in hand is finished; the ones analysed ahead are
+      // left for the next run, as if not reached.
+      summary.interrupted = true;
+      if (pending.length) await settle(pending.shift()!);
+      pending.length = 0;
+    }
+    while (pending.length) await settle(pending.shift()!);
+  } finally {
+    await pool?.close();
   }
   options.onProgress?.(files.length, files.length, '');
   return summary;

@@ -185,3 +185,85 @@ describe('one entity per initiative', () => {
     expect(find('实施"强基工程",全年新增', '强基工程')).toBeDefined();
   });
 });
+
+describe('unquoted programme names', () => {
+  // [sentence, name the user should see]
+  const named: Array<[string, string]> = [
+    ['我们积极落实《__区卫生系统人才队伍建设十二五规划》,大力实施人才强卫战略。一是加大人才引进力度', '人才强卫战略'],
+    ['今天,我们召开医院创先争优活动工作推进会,主要任务是认真贯彻落实中央、省、市、区及市、区卫生局关于开展创先争优活动的部署和要求', '创先争优活动'],
+    ['2014年,__区卫生局以群众路线教育实践活动为契机,逐步深化医药卫生体制改革。继续巩固党的群众路线教育实践活动成果', '群众路线教育实践活动'],
+    ['回顾总结我县去年开展医院管理年活动情况,部署今年的工作。继续开展“以病人为中心,以提高医疗服务质量为主题”的医院管理年活动,提高医院管理水平。', '医院管理年活动'],
+    ['除了目前的夹心阶层住屋贷款计划外,我们会设立一个首次置业贷款计划, 协助市民', '首次置业贷款计划'],
+    ['坚持实施就业优先战略,扩大就业容量', '就业优先战略'],
+  ];
+  it.each(named)('%s -> %s', (text, name) => {
+    const names = extractInitiatives(text).map((x) => x.name);
+    expect(names, JSON.stringify(names)).toContain(name);
+  });
+
+  it('names a campaign the document keeps calling 创建X', () => {
+    const text = [
+      '今天召开全县医院管理年暨创建平安医院工作会议,这次会议的主要任务是贯彻落实会议精神,',
+      '部署今年的医院管理年和创建平安医院工作及招商引资工作。',
+      '周春华局长就全县医院管理年、创建平安医院和招商引资工作作重要讲话。',
+    ].join('\n');
+    expect(extractInitiatives(text).map((x) => x.name)).toContain('创建平安医院');
+  });
+
+  it('keeps one entity when the owner or a verb stands before the name', () => {
+    const text = '开展创先争优活动,是医院党总支的重要政治任务。下面,我代表医院领导班子,就开展好我院创先争优活动讲三点意见';
+    expect(extractInitiatives(text).map((x) => x.name)).toEqual(['创先争优活动']);
+  });
+
+  // generic activities, verbs, quantities and longer words are not names
+  const notNamed: Array<[string, string]> = [
+    ['医院组织专家开展义诊活动。全年开展义诊活动12次', '义诊活动'],
+    ['要保持战略定力,国有企业履行战略使命', '战略'],
+    ['工业生产没有完成计划,有的超额完成第一个五年计划', '计划'],
+    ['我们会展开两项计划,又会研究调整计划', '计划'],
+    ['东直门医院东区二期工程完工。东直门医院东区二期工程投入使用', '二期工程'],
+    ['统筹推进人口发展和计划生育工作', '计划'],
+    ['建设500千伏输变电工程', '千伏'],
+  ];
+  it.each(notNamed)('%s has no name containing %s', (text, word) => {
+    const names = extractInitiatives(text).map((x) => x.name);
+    expect(names.filter((n) => n.includes(word)), JSON.stringify(names)).toEqual([]);
+  });
+});
+
+describe('more shapes of named policies', () => {
+  const cases: Array<[string, string, number | null]> = [
+    ['当前我国新冠疫情防控已进入“乙类乙管”常态化防控阶段,要在对疫情防控工作进行全面科学总结的基础上', '乙类乙管', null],
+    ['支持有条件的企业牵头组建创新联合体,推广“揭榜挂帅”等机制。', '揭榜挂帅机制', null],
+    ['各级政府要大力支持国防和军队建设,完善双拥工作机制,巩固和发展军政军民团结', '双拥工作机制', 2],
+    ['三是坚决打好三大攻坚战,主要目标任务如期完成', '三大攻坚战', 3],
+    ['扎实推进优质本科扩容,加快“双一流”建设,完善学科设置调整机制', '双一流建设', 2],
+  ];
+  it.each(cases)('%s -> %s expects %s', (text, name, expected) => {
+    const x = find(text, name);
+    expect(x, JSON.stringify(extractInitiatives(text).map((i) => i.name))).toBeDefined();
+    expect(x!.expected_count).toBe(expected);
+  });
+});
+
+describe('brands, titles won, rejected things and questions are not initiatives', () => {
+  const traps: Array<[string, string]> = [
+    ['扩大“三江早春茶”等柳州茶品牌影响力,推动茶产业延链补链强链', '三江早春茶'],
+    ['持续打造“投资中国”品牌。推动自贸试验区', '投资中国'],
+    ['连续17年获评“中国最具幸福感城市”。', '幸福感'],
+    ['要量力而行,不能搞“半拉子”工程。', '半拉子'],
+    ['坚决反对和遏制“台独”分裂活动,推进祖国和平统一', '台独'],
+    ['遇事先作“该不该办”的价值判断、再作“能不能办”的技术判断', '不'],
+    ['二十国集团领导人峰会、东亚合作领导人系列会议等重大多双边活动。', '双边'],
+    ['统筹推进重大标志性工程和“小而美”民生项目建设,形成一批', '小而美'],
+    ['建成“1个市级急救中心+12个县域分中心+89个急救站点”体系,急救半径缩短', '急救站点'],
+  ];
+  it.each(traps)('%s has no initiative containing %s', (text, word) => {
+    const names = extractInitiatives(text).map((x) => x.name);
+    expect(names.filter((n) => n.includes(word)), JSON.stringify(names)).toEqual([]);
+  });
+
+  it('keeps a programme a place is honoured for', () => {
+    expect(find('威远县成功创建“四好农村路”全国示范县', '四好农村路')).toBeDefined();
+  });
+});

@@ -92,6 +92,79 @@ const cases: [string, string, Expected[]][] = [
     { raw: '40微克/立方米', unit: '微克/立方米', bound: '<=' },
     { raw: '207元/月', unit: '元/月' },
   ]],
+  // held-out documents (State Council 2010/2019, 徐州, 百色, 杭州, Hong Kong 2000), each row a case once missed
+  ['Chinese decimals with 点', '上半年达百分之八点二,工业企业利润倍增。占本地生产总值的百分之四点二五。', [
+    { raw: '百分之八点二', value: 8.2, unit: '%' },
+    { raw: '百分之四点二五', value: 4.25, unit: '%' },
+  ]],
+  ['约/近 before a Chinese numeral is "about", not "at least"', '但已拨出的保证金预计有近二十亿元余额。需要因而增加经常性开支约七亿四千万元。', [
+    { raw: '二十亿元', value: 2000000000, bound: '~' },
+    { raw: '七亿四千万元', value: 740000000, bound: '~', change: 'increase' },
+  ]],
+  ['数 before a Chinese numeral is no bound', '聘用超过一百三十九万人,约占本港雇员人数六成。', [
+    { raw: '一百三十九万人', value: 1390000, bound: '>=' },
+    { raw: '六成', value: 6, unit: '成', bound: null, subject: '约占本港雇员人数' },
+  ]],
+  ['large or approximate Chinese counts with 个, 间, 块', '至今已批出二千七百多个项目,受惠的学校共约一千二百间。我们已批出五块土地兴建优质私校,也分配了九间校舍', [
+    { raw: '二千七百多个', value: 2700, unit: '个', bound: '~', subject: '项目' },
+    { raw: '一千二百间', value: 1200, unit: '间', bound: '~' },
+    { raw: '五块', value: 5, unit: '块' },
+    { raw: '九间', value: 9, unit: '间' },
+  ]],
+  ['一 with a bound is a figure, 成 with tenths', '令小学的师生比例提高近一成。比回归前高出四成三', [
+    { raw: '一成', value: 1, unit: '成', bound: '~', change: 'increase' },
+    { raw: '四成三', value: 4.3, unit: '成' },
+  ]],
+  ['amounts in Chinese numerals with other units', '我国国内生产总值将突破一万亿美元。总产量连续五年超百亿斤', [
+    { raw: '一万亿美元', value: 1e12, unit: '美元', bound: '>=', subject: '我国国内生产总值' },
+    { raw: '百亿斤', value: 1e10, unit: '斤', bound: '>=' },
+  ]],
+  ['people named before the number', '农村贫困人口减少1386万,易地扶贫搬迁280万人。农村贫困人口减少1000万以上', [
+    { raw: '1386万', value: 13860000, unit: '人', change: 'decrease', subject: '农村贫困人口' },
+    { raw: '1000万', value: 10000000, unit: '人', change: 'decrease', bound: '>=' },
+  ]],
+  ['a second verb in the clause ends the first one\'s change', '基本养老保险参保人数增加1.4亿、覆盖10.5亿人', [
+    { raw: '1.4亿', value: 140000000, unit: '人', change: 'increase' },
+    { raw: '10.5亿人', value: 1050000000, unit: '人', change: null },
+  ]],
+  ['trains, trips and medals are counted', '中欧班列开行370列、贸易额增长32%。开行跨境班列95趟。夺取金牌48枚', [
+    { raw: '370列', value: 370, unit: '列' },
+    { raw: '95趟', value: 95, unit: '趟' },
+    { raw: '48枚', value: 48, unit: '枚' },
+  ]],
+  ['a change word before a rate noun belongs to the name', '服务业对经济增长贡献率接近60%。财政司司长已把全年本港经济实质增长预测调高至百分之八点五', [
+    { raw: '60%', change: null, bound: '~' },
+    { raw: '百分之八点五', change: null },
+  ]],
+  ['comparisons with 比…高', '今年赤字率拟按2.8%安排,比去年预算高0.2个百分点', [
+    { raw: '2.8%', change: null, subject: '赤字率' },
+    { raw: '0.2个百分点', unit: '百分点', change: 'increase' },
+  ]],
+  ['净增 and 新增专项债券 are increases', '净增“四上”企业1598家。争取新增专项债券44.7亿元', [
+    { raw: '1598家', change: 'increase' },
+    { raw: '44.7亿元', change: 'increase', subject: '争取新增专项债券' },
+  ]],
+  ['a 新增 list goes on after a comma', '新增国家高新技术企业41家、专精特新“小巨人”企业1家,自治区级创新平台6个、“专精特新”中小企业11家。', [
+    { raw: '6个', change: 'increase', subject: '自治区级创新平台' },
+    { raw: '11家', change: 'increase' },
+  ]],
+  ['a pair of figures after two indicators', '城镇居民人均可支配收入17175元,农村居民人均纯收入5153元,实际增长9.8%和8.5%', [
+    { raw: '9.8%', change: 'increase', subject: '城镇居民人均可支配收入' },
+    { raw: '8.5%', change: 'increase', subject: '农村居民人均纯收入' },
+  ]],
+  ['城乡 … 分别 names both items', '城乡居民人均可支配收入分别为80587元和48180元,分别增长4.6%和6.6%', [
+    { raw: '80587元', subject: '城镇居民人均可支配收入' },
+    { raw: '48180元', subject: '农村居民人均可支配收入' },
+    { raw: '6.6%', subject: '农村居民人均可支配收入', change: 'increase' },
+  ]],
+  ['from-to levels with 成', '全日制小学所占的比例则由两成上升至四成;幼稚园合资格教师的比例,已由四成升至六成', [
+    { raw: '两成', value: 2, subject: '全日制小学所占的比例' },
+    { raw: '六成', value: 6, subject: '幼稚园合资格教师的比例' },
+  ]],
+  ['one-character nouns in a list, 破 as a bound', '4个镇、40个村获评示范镇(村)。上市公司首破300家', [
+    { raw: '4个', subject: '镇' },
+    { raw: '300家', bound: '>=' },
+  ]],
 ];
 
 describe('extractMetrics finds the figures', () => {
@@ -118,6 +191,9 @@ const traps: [string, string][] = [
   ['ratings, ranks and classes', '建设5万吨级航道,500千伏输变电工程,居全省第1位,进入前3位,世界500强,网络零售额两位数增长,新签约亿元以上项目'],
   ['codes and indicator names', '细颗粒物(PM2.5)平均浓度,万元GDP能耗,每万人拥有,12345热线,G220国道,二次供水'],
   ['75周年 and 一年来', '今年是新中国成立75周年。一年来,我们坚持稳中求进'],
+  ['numbered policies in quotes', '制定实施“17条”举措、“136条”细则和“32条”政策,发布“彭城英才计划20条”'],
+  ['small Chinese counts with 个 are names', '全面落实“四个走在前”“四个新”重大任务,健全“四个一”工作推进机制,“五个环境”不断改善'],
+  ['a step is no unit, nor a set phrase', '规上工业营收迈上万亿台阶。接受高质素的幼儿教育和九年免费教育'],
 ];
 
 describe('extractMetrics skips what is not a metric', () => {

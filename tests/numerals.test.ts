@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CHINESE_NUMERAL_CHARS, isChineseDigit, MAGNITUDE_POWERS, parseAnyNumeral, parseArabicWithMagnitude,
+  CHINESE_NUMERAL_CHARS, chineseDecimal, isChineseDigit, MAGNITUDE_POWERS, parseAnyNumeral, parseArabicWithMagnitude,
   parseChineseNumeral, parseFractionPercent, scaleDecimal,
 } from '../src/extract/numerals.js';
 
@@ -37,6 +37,12 @@ describe('percent words and fractions', () => {
   it('百分之三十 reads through parseAnyNumeral', () => expect(parseAnyNumeral('三十')).toBe(30));
   it('三分之一 is a third, as a percentage', () => expect(parseFractionPercent('三', '一')).toBeCloseTo(33.333, 3));
   it('3分之2 works with Arabic digits', () => expect(parseFractionPercent('3', '2')).toBeCloseTo(66.667, 3));
+});
+
+describe('Chinese decimals with 点', () => {
+  it.each([['八', '二', '8.2'], ['四', '二五', '4.25'], ['二十一', '八', '21.8'], ['零', '五', '0.5']])(
+    '%s点%s is %s', (i, f, d) => expect(chineseDecimal(i, f)).toBe(d));
+  it.each([['八', ''], ['八', '半'], ['X', '二'], ['三', '十']])('%s点%s is not a decimal', (i, f) => expect(chineseDecimal(i, f)).toBeNull());
 });
 
 describe('character classes', () => {

@@ -205,8 +205,9 @@ describe('files that change under a run', () => {
 });
 
 describe('killing ingest', () => {
-  // Six State Council reports: long enough a run to stop in the middle.
-  const years = ['2013', '2014', '2015', '2016', '2017', '2018'];
+  // Twelve State Council reports: long enough a run to stop in the middle,
+  // even with files analysed ahead on worker threads.
+  const years = ['2007', '2008', '2009', '2010', '2011', '2012', '2013', '2014', '2015', '2016', '2017', '2018'];
   const dir = tempDir('pm-kill-');
   const term = '发展';
   let reference: string[];

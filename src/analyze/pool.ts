@@ -53,6 +53,7 @@ export class AnalysisPool {
   private readonly queue: NonNullable<Slot['job']>[] = [];
   private nextId = 0;
   private closed = false;
+  private idleWaiters: (() => void)[] = [];
 
   constructor(size: number) {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
@@ -68,6 +69,7 @@ export class AnalysisPool {
         else job.resolve({ encoding: reply.encoding, docs: reply.docs });
       }
       this.dispatch();
+      this.notifyIdle();
     });
     // A thread that dies (out of memory, a crash in native code) fails its
     // file only; a fresh thread takes its place for the files still to come.
@@ -75,7 +77,7 @@ export class AnalysisPool {
       const job = slot.job;
       slot.job = null;
       job?.reject(new AnalysisError(reason));
-      if (this.closed) return;
+      if (this.closed) return this.notifyIdle();
       const index = this.slots.indexOf(slot);
       if (index >= 0) this.slots[index] = this.spawn();
       this.dispatch();
@@ -86,6 +88,10 @@ export class AnalysisPool {
     });
     slot.worker.unref();
     return slot;
+  }
+
+  private notifyIdle(): void {
+    if (this.slots.every((s) => !s.job)) for (const wake of this.idleWaiters.splice(0)) wake();
   }
 
   private dispatch(): void {
@@ -106,8 +112,15 @@ export class AnalysisPool {
     });
   }
 
+  /**
+   * Drops the files not yet started, waits for those being analysed, then
+   * stops the threads: terminating a thread inside jieba's native code aborts
+   * the whole process, so a thread is only ever stopped when idle.
+   */
   async close(): Promise<void> {
     this.closed = true;
+    for (const job of this.queue.splice(0)) job.reject(new AnalysisError('not analysed: the run was stopped'));
+    if (this.slots.some((s) => s.job)) await new Promise<void>((wake) => this.idleWaiters.push(wake));
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 }

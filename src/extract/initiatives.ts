@@ -32,8 +32,39 @@ interface InitiativeTable {
   memberCues: string[];
   leadingListCues: string[];
   leadingFillers: string[];
+  prefixlessTailTypes: string[];
   unquotedHeads: { 大: string[]; 项: string[]; single: string[] };
   unquotedSingleExcluded: string[];
+  numericPlaceNames: string[];
+  honourCuesBefore: string[];
+  rejectionCuesBefore: string[];
+  brandTailWords: string[];
+  bigExcluded: string[];
+  middleExcluded: string;
+  singleHeads: string[];
+  parallelFormula: { length: number; notMiddle: string[] };
+  named: NamedTable;
+  creation: { verb: string; minRepeats: number; maxTarget: number; notTargets: string[] };
+}
+
+interface NamedTable {
+  types: string[];
+  onceTypes: string[];
+  cues: string[];
+  boundaryChars: string;
+  badAfter: string;
+  owners: string[];
+  determiners: string[];
+  leadingVerbs: string[];
+  auxiliaries: string;
+  generic: string[];
+  genericEnds: string[];
+  innerDeterminers: string[];
+  continuations: Record<string, string>;
+  measureStarts: string;
+  constructionEnds: string;
+  minCore: number;
+  maxScan: number;
 }
 
 let table: InitiativeTable | null = null;
@@ -49,6 +80,17 @@ function dict(): InitiativeTable {
       memberCues: [...t.memberCues].sort(byLength),
       leadingListCues: [...t.leadingListCues].sort(byLength),
       leadingFillers: [...t.leadingFillers].sort(byLength),
+      singleHeads: [...t.singleHeads].sort(byLength),
+      honourCuesBefore: [...t.honourCuesBefore].sort(byLength),
+      rejectionCuesBefore: [...t.rejectionCuesBefore].sort(byLength),
+      named: {
+        ...t.named,
+        types: [...t.named.types].sort(byLength),
+        cues: [...t.named.cues].sort(byLength),
+        owners: [...t.named.owners].sort(byLength),
+        determiners: [...t.named.determiners].sort(byLength),
+        leadingVerbs: [...t.named.leadingVerbs].sort(byLength),
+      },
     };
   }
   return table;
@@ -104,10 +146,11 @@ function splitParts(s: string): CodePart[] | null {
     dict().wordsWithNumerals.find((w) => compact.startsWith(w, k) && (inWord || !isNumeral(w[0]!)));
   while (i < compact.length) {
     let numeral = '';
-    while (i < compact.length && isNumeral(compact[i]!)) numeral += compact[i++];
+    // 双一流: 一流 is the word counted, not a second numeral
+    while (i < compact.length && isNumeral(compact[i]!) && !(numeral && wordAt(i, true))) numeral += compact[i++];
     let word = '';
     while (i < compact.length) {
-      const w = wordAt(i, word.length > 0);
+      const w = wordAt(i, word.length > 0 || numeral.length > 0);
       if (w) {
         word += w;
         i += w.length;
@@ -150,6 +193,8 @@ export function parseCode(content: string): Code | null {
     return { code, parts: [], arabic: /^\d{2,}$/.test(code), slogan: code === s, expected: null };
   }
   if (/\d|%/.test(s) || isIdiom(s)) return null;
+  // 三江早春茶, 三峡工程: the numeral belongs to a place name
+  if (d.numericPlaceNames.some((p) => s.startsWith(p))) return null;
   const parts = splitParts(s);
   if (parts) {
     const first = parts[0]!;
@@ -249,6 +294,7 @@ function matchTailType(tail: string): TailType | null {
     const w = typeWordAt(body, i);
     if (!w) continue;
     const prefix = body.slice(0, i);
+    if (prefix && d.prefixlessTailTypes.includes(w) && !typeWordAt(body, i + w.length)) continue;
     if (d.tailBlockers.some((b) => prefix.includes(b))) return null;
     if (/[^\u4e00-\u9fff0-9A-Za-z]/.test(prefix)) return null;
     // 闭环管理体系: type words written together make one
@@ -293,6 +339,32 @@ function isPlusFormula(content: string): boolean {
   return content.includes('+') && [...content].length <= dict().plusFormulaMaxLength;
 }
 
+/** 乙类乙管, 小车小团: a coined A-x-A-y formula names the policy it stands for. */
+export function isParallelFormula(content: string): boolean {
+  const cs = [...content];
+  if (cs.length !== dict().parallelFormula.length || !cs.every((c) => /\p{Script=Han}/u.test(c))) return false;
+  const [a, x, a2, y] = cs;
+  return a === a2 && x !== y && a !== x && a !== y && !isNumeral(a!) && !dict().parallelFormula.notMiddle.includes(x!);
+}
+
+/** The clause before a quotation, from the last punctuation on. */
+function clauseBefore(text: string, at: number, max = 10): string {
+  const raw = text.slice(Math.max(0, at - max), at);
+  const stop = Math.max(...[...',，。;；:：!！?？、\n”」』'].map((p) => raw.lastIndexOf(p)));
+  return raw.slice(stop + 1);
+}
+
+/** 获评“中国最具幸福感城市”: a title won. */
+function honouredBefore(before: string): boolean {
+  return dict().honourCuesBefore.some((w) => before.includes(w));
+}
+
+/** 不能搞“半拉子”工程, 反对“台独”: what the text rejects is not its programme. */
+function rejectedBefore(before: string): boolean {
+  const b = before.replace(/[了住]$/, '');
+  return dict().rejectionCuesBefore.some((w) => b.endsWith(w));
+}
+
 // ---------------------------------------------------------------- mentions
 
 interface Mention {
@@ -327,14 +399,20 @@ function quotedMentions(text: string): Mention[] {
   for (const run of groupRuns(findQuotes(text), text)) {
     const runEnd = run.at(-1)!.end;
     const tail = readTail(text, runEnd);
-    const tailType = matchTailType(tail);
+    // “揭榜挂帅”等机制: the type word the 等 gives the list
+    const etcType = tail.startsWith('等') ? matchTailType(tail.slice(1)) : null;
+    const tailType = matchTailType(tail) ?? (etcType && etcType.prefix === '' ? { ...etcType, length: etcType.length + 1 } : null);
+    const before = clauseBefore(text, run[0]!.start);
+    // “三江早春茶”等柳州茶品牌: a brand, whatever its shape
+    const branded = !tailType && dict().brandTailWords.some((w) => tail.includes(w));
     for (const q of run) {
       const c = q.content;
       // single characters are metaphors (“根”, “魂”); 以…为… is a motto; figures with units describe, not name
       if ([...c].length < 2 || [...c].length > 40 || /[xX]{2,}|…|\.\.\./.test(c)) continue;
       if (/^以.+为/.test(c) || /\d+[个家所名人次项条座]/.test(c)) continue;
       const code = parseCode(c);
-      if (rejectedByTail(tail, code)) continue;
+      if (branded || rejectedByTail(tail, code)) continue;
+      if (!code?.slogan && rejectedBefore(before)) continue;
       const own = endingType(c);
       let name = c;
       let type: string | null = own;
@@ -344,13 +422,15 @@ function quotedMentions(text: string): Mention[] {
         name = c + tailType.prefix + tailType.type;
         type = tailType.type;
         if (q === run.at(-1)) end = runEnd + tailType.length;
-      } else if (!own && !(code?.slogan && !code.arabic) && !isPlusFormula(c)) {
+      } else if (!own && !(code?.slogan && !code.arabic) && !isPlusFormula(c) && !isParallelFormula(c)) {
         // a bare number (“12345” hotline) needs a type word to be a programme
         const again = typeFromRecurrence(text, q);
         if (!again) continue;
         name = c + again.type;
         type = again.type;
       }
+      // a title won keeps its head (城市, 年) but no programme type word of its own
+      if (/^(?:[和与及、等]|$)/.test(tail) && (type === null || dict().endingOnlyTypeWords.includes(type)) && honouredBefore(before)) continue;
       // the numeral may sit between the quotation and the type word: “医保-临床-管理”三方联动机制
       const tailCode = !code && tailType ? parseCode(tailType.prefix) : null;
       mentions.push({
@@ -372,32 +452,150 @@ function unquotedMentions(text: string): Mention[] {
   const big = d.unquotedHeads.大.map(escapeRe).join('|');
   const item = d.unquotedHeads.项.map(escapeRe).join('|');
   const single = d.unquotedHeads.single.map(escapeRe).join('|');
+  const heads = d.singleHeads.map(escapeRe).join('|');
   const excluded = new Set(d.unquotedSingleExcluded);
+  const inName = `[^\\P{Script=Han}${d.middleExcluded}]`;
   const patterns = [
-    new RegExp(`(?<![${num}第每各几这那])([${num}]大[\\u4e00-\\u9fff]{0,6}?(?:${big}))`, 'g'),
-    new RegExp(`(?<![${num}第每各几这那])([${num}]项(?:${item}))`, 'g'),
-    new RegExp(`(?<![${num}第每各几这那])([${num}双][\\u4e00-\\u9fff](?:${single}))`, 'g'),
+    new RegExp(`(?<![${num}第每各几这那多])([${num}]大${inName}{0,6}?(?:${big}))`, 'gu'),
+    new RegExp(`(?<![${num}第每各几这那多])([${num}]项(?:${item}))`, 'g'),
+    new RegExp(`(?<![${num}第每各几这那多])([${num}双][\\u4e00-\\u9fff](?:${single}))`, 'g'),
+    // 双拥工作机制, 三农工作: two characters are the whole code; 一 + character is nearly always a word (一切, 一体)
+    new RegExp(`(?<![${num}第每各几这那多])([${num.slice(1)}双][\\u4e00-\\u9fff](?:${heads}))`, 'g'),
   ];
   const mentions: Mention[] = [];
   for (const [k, re] of patterns.entries()) {
     for (const m of text.matchAll(re)) {
       const s = m[1]!;
-      if (k === 2 && excluded.has(s[1]!)) continue;
+      const pair = k >= 2;
+      if (pair && excluded.has(s[1]!)) continue;
+      if (k === 0 && d.bigExcluded.includes(s[2] ?? '')) continue; // 一大批, 九大类
       if (text[m.index - 1] === '“' || text[m.index - 1] === '「') continue; // quoted: seen already
-      const code = parseCode(s);
+      const code = parseCode(pair ? s.slice(0, 2) : s);
       if (!code || code.expected === null) continue;
       const type = d.typeWords.find((w) => s.endsWith(w)) ?? null;
       // the category a 等-list gives the slogan: 肿瘤、微创介入…等临床服务五大中心
       const modifier = /等([\u4e00-\u9fff]{2,4})$/.exec(text.slice(Math.max(0, m.index - 6), m.index));
-      const core = (modifier ? modifier[1]! : '') + (k === 2 ? s.slice(0, 2) : s);
+      const core = (modifier ? modifier[1]! : '') + (pair ? s.slice(0, 2) : s);
       const start = m.index - (modifier ? modifier[1]!.length : 0);
       mentions.push({
-        core, name: core + (k === 2 ? s.slice(2) : ''), type, code: { ...code, slogan: true },
+        core, name: core + (pair ? s.slice(2) : ''), type, code: { ...code, slogan: true },
         start, coreStart: start, coreEnd: m.index + s.length, end: m.index + s.length,
       });
     }
   }
   return mentions;
+}
+
+// ---------------------------------------------------------------- unquoted names
+
+function stripLeading(s: string, words: string[], keep = 2): string {
+  const w = words.find((x) => s.startsWith(x) && [...s].length - [...x].length >= keep);
+  return w ? s.slice(w.length) : s;
+}
+
+interface NamedCandidate {
+  core: string;
+  type: string;
+  /** a cue verb (开展, 实施 …) stands right before the name */
+  cued: boolean;
+  start: number;
+  end: number;
+}
+
+/** 人才强卫战略 in 大力实施人才强卫战略: the run before a type word, cut at the last cue verb. */
+function namedCandidates(text: string): NamedCandidate[] {
+  const d = dict();
+  const n = d.named;
+  const types = new RegExp(`(?:${n.types.map(escapeRe).join('|')})+`, 'g');
+  const cueAt = (s: string): { index: number; length: number } | null => {
+    let best: { index: number; length: number } | null = null;
+    for (let i = 0; i < s.length; i++) {
+      const c = n.cues.find((w) => s.startsWith(w, i));
+      if (c && (!best || i >= best.index + best.length)) best = { index: i, length: c.length };
+    }
+    return best;
+  };
+  const out: NamedCandidate[] = [];
+  for (const m of text.matchAll(types)) {
+    const typeStart = m.index;
+    const end = typeStart + m[0].length;
+    const last = n.types.find((t) => m[0].endsWith(t))!;
+    if (n.badAfter.includes(text[end] ?? '') || (n.continuations[last] ?? '').includes(text[end] ?? '\u0000')) continue;
+    if (text[typeStart - 1] === '进' && m[0].startsWith('行动')) continue; // 进行动员
+    let i = typeStart;
+    while (i > 0 && typeStart - i < n.maxScan && /\p{Script=Han}/u.test(text[i - 1]!) && !n.boundaryChars.includes(text[i - 1]!)) i--;
+    if (typeStart - i >= n.maxScan) continue; // no boundary in sight: a clause, not a name
+    const stopChar = text[i - 1] ?? '';
+    if (/[“”「」『』"]/.test(stopChar) || stopChar === '等') continue; // quoted names are read elsewhere; 等品牌活动 is a category
+    if (/[0-9０-９]/.test(stopChar) && n.measureStarts.includes(text[i]!)) continue; // 500千伏输变电工程
+    let core = text.slice(i, typeStart);
+    const cue = cueAt(core);
+    let cued = cue !== null || n.cues.some((w) => text.slice(0, i).endsWith(w)) || stopChar === '以';
+    if (cue) core = core.slice(cue.index + cue.length);
+    // 2014年世界卫生日活动, 第二十一个爱国卫生月活动, 省级以上重点人才工程
+    core = core.replace(/^第[一二三四五六七八九十百零〇]+[个届次期]/, '');
+    if (/[0-9０-９xX]/.test(stopChar)) core = core.replace(/^[年月]/, '');
+    if (stopChar === '以') core = core.replace(/^[上下来后前内外]/, '');
+    const stripsAfter = (s: string): boolean => [n.leadingVerbs, n.cues, n.determiners].some((ws) => ws.some((w) => s.startsWith(w)));
+    for (let again = true; again;) {
+      const before = core;
+      const aux = core.length > 1 && n.auxiliaries.includes(core[0]!) ? core.slice(1) : null;
+      if (aux !== null && stripsAfter(aux)) core = aux; // 会改善…计划
+      core = stripLeading(stripLeading(stripLeading(stripLeading(core, n.determiners, 0), n.owners), d.leadingFillers), n.leadingVerbs, 0);
+      if (core !== before && n.cues.some((w) => before.startsWith(w))) cued = true;
+      again = core !== before;
+    }
+    const type = m[0];
+    if ([...core].length < n.minCore || n.generic.includes(core)) continue;
+    if (n.innerDeterminers.some((w) => core.includes(w))) continue; // 引育一批战略
+    if (/[一二两三四五六七八九十百千万多数几][项个批类]/.test(core)) continue; // 两项计划, 一千多项计划
+    if (n.genericEnds.some((w) => core.endsWith(w))) continue; // 国防发展重大工程 describes, does not name
+    if (type.startsWith('工程') && n.constructionEnds.includes(core.at(-1)!)) continue; // 门诊综合楼工程, 二期工程
+    out.push({ core, type, cued, start: typeStart - core.length, end });
+  }
+  return out;
+}
+
+/**
+ * Unquoted programme names: kept when the document uses the same name twice,
+ * or once right after a cue verb for the types that are rarely generic (战略, 计划, 工程).
+ */
+function namedMentions(text: string): Mention[] {
+  const n = dict().named;
+  const cands = namedCandidates(text);
+  // 召开医院创先争优活动 and 开展创先争优活动 both name 创先争优活动
+  const exact = new Map<string, number>();
+  const within = new Map<string, number>();
+  for (const c of cands) {
+    const name = c.core + c.type;
+    exact.set(name, (exact.get(name) ?? 0) + 1);
+    if (!within.has(name)) within.set(name, cands.filter((o) => (o.core + o.type).endsWith(name)).length);
+  }
+  const kept = cands.filter((c) => {
+    const name = c.core + c.type;
+    if ((exact.get(name) ?? 0) >= 2) return true;
+    return c.cued && ((within.get(name) ?? 0) >= 2 || n.onceTypes.some((t) => c.type.endsWith(t)));
+  });
+  const names = new Set(kept.map((c) => c.core + c.type));
+  // 我院创先争优活动 is 创先争优活动
+  const shortest = (name: string): boolean => ![...names].some((o) => o !== name && name.endsWith(o));
+  return kept.filter((c) => shortest(c.core + c.type)).map((c) => ({
+    core: c.core, name: c.core + c.type, type: c.type, code: null,
+    start: c.start, coreStart: c.start, coreEnd: c.start + c.core.length, end: c.end,
+  }));
+}
+
+/** 创建平安医院: a campaign named by its target, when the document keeps repeating it. */
+function creationMentions(text: string): Mention[] {
+  const c = dict().creation;
+  const re = new RegExp(`${c.verb}(\\p{Script=Han}{2,${c.maxTarget}}?)(?=工作|活动|和|与|及|、|的|为|成果|目标|任务|[,，。;；:：\\n])`, 'gu');
+  const hits = [...text.matchAll(re)].filter((m) => !c.notTargets.some((w) => m[1]!.startsWith(w)));
+  const count = new Map<string, number>();
+  for (const m of hits) count.set(m[1]!, (count.get(m[1]!) ?? 0) + 1);
+  return hits.filter((m) => (count.get(m[1]!) ?? 0) >= c.minRepeats && !honouredBefore(clauseBefore(text, m.index))).map((m) => ({
+    core: m[1]!, name: c.verb + m[1]!, type: null, code: null,
+    start: m.index, coreStart: m.index + c.verb.length, coreEnd: m.index + m[0].length, end: m.index + m[0].length,
+  }));
 }
 
 // ---------------------------------------------------------------- members
@@ -628,7 +826,11 @@ function decode(text: string, m: Mention): Decoded {
 // ---------------------------------------------------------------- entities
 
 export function extractInitiatives(text: string): Initiative[] {
-  const mentions = [...quotedMentions(text), ...unquotedMentions(text)].sort((a, b) => a.start - b.start);
+  const coded = [...quotedMentions(text), ...unquotedMentions(text)];
+  // a name already read as a quotation or numeric slogan is not read again unquoted
+  const overlaps = (m: Mention): boolean => coded.some((o) => m.start < o.end && o.start < m.end);
+  const named = [...namedMentions(text), ...creationMentions(text)].filter((m) => !overlaps(m));
+  const mentions = [...coded, ...named].sort((a, b) => a.start - b.start);
   const byKey = new Map<string, { init: Initiative; code: Code | null }>();
   for (const m of mentions) {
     const key = initiativeKey(m.core);

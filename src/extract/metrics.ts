@@ -10,7 +10,8 @@
 import { readFileSync } from 'node:fs';
 import type { Bound, Change, DocumentYears, Metric } from '../model.js';
 import {
-  CHINESE_NUMERAL_CHARS, isChineseDigit, MAGNITUDE_POWERS, parseAnyNumeral, parseChineseNumeral, parseFractionPercent, scaleDecimal,
+  CHINESE_NUMERAL_CHARS, chineseDecimal, isChineseDigit, MAGNITUDE_POWERS, parseAnyNumeral, parseChineseNumeral, parseFractionPercent,
+  scaleDecimal,
 } from './numerals.js';
 
 interface MetricsDictionary {
@@ -25,6 +26,7 @@ interface MetricsDictionary {
   implicitUnitNouns: { unit: string; nouns: string[] }[];
   boundPrefixes: Record<Bound, string[]>;
   bareBoundPrefixes: string[];
+  bareAtLeastPrefixes: string[];
   boundSuffixes: Record<Bound, string[]>;
   timeUnitsForInner: string[];
   approximateMarks: string[];
@@ -48,6 +50,12 @@ interface MetricsDictionary {
   idioms: string[];
   classNounsAfterMoney: string[];
   rankUnits: string[];
+  chineseNumeralCountUnits: string[];
+  rateNounHeads: string[];
+  comparativeCues: Record<Change, string[]>;
+  genericHeadsAfter: string[];
+  amountUnits: string[];
+  pairedContractions: Record<string, string[]>;
 }
 
 let cached: MetricsDictionary | null = null;
@@ -121,6 +129,8 @@ function readNumber(text: string, pos: number): NumberRead | null {
   if (text.startsWith('百分之', pos)) {
     const n = readArabic(text, pos + 3) ?? readChineseRun(text, pos + 3);
     if (!n) return null;
+    const point = isDigit(n.text[0]) ? null : readChinesePoint(text, n.text, n.end);
+    if (point) return { start: pos, end: point.end, decimal: point.decimal, max: null, kind: 'chinese', unit: '%' };
     const v = parseAnyNumeral(n.text.replace(/,/g, ''));
     if (v === null) return null;
     return { start: pos, end: n.end, decimal: String(v), max: null, kind: isDigit(n.text[0]) ? 'arabic' : 'chinese', unit: '%' };
@@ -143,14 +153,25 @@ function readNumber(text: string, pos: number): NumberRead | null {
       return { start: pos, end, decimal: String(v), max: null, kind: 'chinese', unit: '#digits' };
     }
     if (!wellFormedChinese(runText)) return null;
+    const point = readChinesePoint(text, runText, end);
+    if (point) return { start: pos, end: point.end, decimal: point.decimal, max: null, kind: 'chinese', unit: null };
     return { start: pos, end, decimal: String(v), max: null, kind: isBareMagnitude(runText) ? 'bare' : 'chinese', unit: null };
   }
   return null;
 }
 
+/** 八点二 after the integer part `integer` ending at `end`: the decimal, or null when no 点 + digits follows. */
+function readChinesePoint(text: string, integer: string, end: number): { decimal: string; end: number } | null {
+  if (text[end] !== '点') return null;
+  let stop = end + 1;
+  while (stop < text.length && isChineseDigit(text[stop]!)) stop++;
+  const decimal = chineseDecimal(integer, text.slice(end + 1, stop));
+  return decimal === null ? null : { decimal, end: stop };
+}
+
 /** 三分之一, 3分之2: a share, read as a percentage. */
 function readFraction(text: string, pos: number): NumberRead | null {
-  if (isNumeralChar(text[pos - 1]) || isDigit(text[pos - 1])) return null;
+  if (isNumeralChar(text[pos - 1]) || isDigit(text[pos - 1]) || text.startsWith('百分之', pos)) return null;
   const den = isDigit(text[pos]) ? readArabic(text, pos) : readChineseRun(text, pos);
   if (!den || !text.startsWith('分之', den.end)) return null;
   const numer = isDigit(text[den.end + 2]) ? readArabic(text, den.end + 2) : readChineseRun(text, den.end + 2);
@@ -187,7 +208,8 @@ interface Candidate {
 }
 
 /** Reads range, 多/余, magnitude, unit and bound suffix after a number. */
-function readTail(text: string, num: NumberRead, dict: MetricsDictionary): Candidate | null {
+function readTail(text: string, read: NumberRead, dict: MetricsDictionary): Candidate | null {
+  let num = read;
   let pos = num.end;
   let max: string | null = null;
   let unit: string | null = num.unit;
@@ -222,12 +244,19 @@ function readTail(text: string, num: NumberRead, dict: MetricsDictionary): Candi
     if (u) {
       unit = dict.unitAliases[u] ?? u;
       pos += u.length;
+      // 高出四成三: tenths written after 成
+      if (u === '成' && num.kind !== 'arabic' && !num.decimal.includes('.') && isChineseDigit(text[pos] ?? '') && !isNumeralChar(text[pos + 1])) {
+        num = { ...num, decimal: `${num.decimal}.${parseChineseNumeral(text[pos]!)}` };
+        pos++;
+      }
     } else if (num.kind === 'arabic' && (text[pos] === '、' || text[pos] === '和') && sharedUnit(text, pos, dict)) {
       // 10.6万、3.8万、3.3万平方公里: the unit is written once for the list
       unit = sharedUnit(text, pos, dict);
     } else if (hasMagnitude) {
       unit = implicitUnitAt(text, pos, dict);
       implicitUnit = unit !== null;
+      // the people named before the number: a bound may follow the number directly (减少1000万以上)
+      unit ??= implicitUnitBefore(text, num.start, pos, dict);
     }
   }
   if (unit === null || unit === '#digits') return null;
@@ -289,6 +318,24 @@ function implicitUnitAt(text: string, pos: number, dict: MetricsDictionary): str
   return null;
 }
 
+/** 农村贫困人口减少1386万, 参保人数增加1.4亿: the people were named just before the number. */
+function implicitUnitBefore(text: string, start: number, after: number, dict: MetricsDictionary): string | null {
+  const next = text[after];
+  const boundAfter = [...dict.boundSuffixes['>='], ...dict.boundSuffixes['<='], ...dict.boundSuffixes['~']];
+  if (isCjk(next) && !longestAt(text, after, boundAfter)) return null;
+  let lead = text.slice(clauseStart(text, start), start);
+  const cues = [...dict.changeCues.increase, ...dict.changeCues.decrease, ...dict.levelCues,
+    ...dict.boundPrefixes['~'], ...dict.boundPrefixes['>='], ...dict.boundPrefixes['<='], '了'];
+  for (let guard = 0; guard < 3; guard++) {
+    const w = longestBefore(lead, lead.length, cues);
+    if (!w) break;
+    lead = lead.slice(0, lead.length - w.length);
+  }
+  if (lead === text.slice(clauseStart(text, start), start)) return null;
+  for (const { unit, nouns } of dict.implicitUnitNouns) if (nouns.some((n) => lead.endsWith(n))) return unit;
+  return null;
+}
+
 /** Span [start, end) of every idiom occurrence, so numbers inside them are skipped. */
 function idiomSpans(text: string, dict: MetricsDictionary): [number, number][] {
   const spans: [number, number][] = [];
@@ -338,7 +385,8 @@ function rejection(text: string, c: Candidate, dict: MetricsDictionary, idioms: 
   const afterUnit = text.slice(c.rawEnd, c.rawEnd + 6);
   if (dict.ordinalFollowers.some((w) => afterUnit.startsWith(w) || afterUnit.slice(0, 4).includes(w)) && ['次', '届'].includes(unit)) return 'ordinal';
   const policyWords = dict.policyNameAfterCount[unit];
-  if (policyWords && policyWords.some((w) => text.startsWith(w, c.rawEnd))) return 'policy name';
+  // “17条”举措, “彭城英才计划20条”: a quotation closing on the count names a numbered policy
+  if (policyWords && (text[c.rawEnd] === '”' || policyWords.some((w) => text.startsWith(w, c.rawEnd)))) return 'policy name';
   if (longestBefore(text, num.start, dict.policyNameBefore)) return 'policy name';
   if (unit === '年' && periodIsName(text, c.rawEnd, dict)) return 'name';
   const quote = enclosingQuote(text, num.start, c.rawEnd);
@@ -346,10 +394,14 @@ function rejection(text: string, c: Candidate, dict: MetricsDictionary, idioms: 
   // one (“1个市级急救中心+12个县域分中心”体系) describes real counts
   if (quote && (num.kind !== 'arabic' || (quote.length <= 8 && dict.nameTypeWords.some((w) => quote.after.startsWith(w))))) return 'name';
   if (num.kind !== 'arabic') {
-    if (!dict.chineseNumeralUnits.includes(unit) && !c.implicitUnit) return 'chinese classifier';
+    // 四个意识, 两个维护: small Chinese counts with 个 are mostly names; 二千七百多个, 约六千个 are counts
+    const bounded = c.approx || c.suffixBound !== null
+      || longestBefore(text, num.start, [...dict.boundPrefixes['~'], ...dict.boundPrefixes['>='], ...dict.boundPrefixes['<=']]) !== null;
+    const count = dict.chineseNumeralCountUnits.includes(unit) && (c.value >= 10 || bounded);
+    if (!dict.chineseNumeralUnits.includes(unit) && !c.implicitUnit && !count) return 'chinese classifier';
     const needs = dict.chineseNumeralNeedsBefore[unit];
     if (needs && !longestBefore(text, num.start, needs)) return 'chinese classifier';
-    const boundNear = c.suffixBound !== null;
+    const boundNear = bounded;
     if (text.slice(num.start, num.end) === '一' && !boundNear) return 'article';
     if (unit === '年' && (c.value < 2 || c.value >= 100)) return 'period';
     // counts say 两; 二次供水, 二期, 二级 are ordinals or grades
@@ -404,7 +456,8 @@ function prefixBound(text: string, c: Candidate, dict: MetricsDictionary): { bou
   const start = c.num.start;
   let best: { bound: Bound; word: string } | null = null;
   for (const b of ['>=', '<=', '~'] as Bound[]) {
-    const words = b === '>=' && c.num.kind !== 'arabic' ? [...dict.boundPrefixes[b], ...dict.bareBoundPrefixes] : dict.boundPrefixes[b];
+    // 上亿, 上千万: 上 before a Chinese numeral means "as many as"; 数十万 and 近/约 are no lower bound
+    const words = b === '>=' && c.num.kind !== 'arabic' ? [...dict.boundPrefixes[b], ...dict.bareAtLeastPrefixes] : dict.boundPrefixes[b];
     const w = longestBefore(text, start, words);
     // 以上 before a number ends the previous phrase (规模以上万元…), it is no bound of this one
     if (w === '上' && text[start - 2] === '以') continue;
@@ -423,7 +476,9 @@ function changeFrom(context: string, dict: MetricsDictionary): Change | null {
     let at = context.indexOf(word);
     while (at >= 0) {
       const end = at + word.length;
-      const rateNoun = change !== null && dict.rateNounSuffixes.some((s) => context.startsWith(s, end));
+      // 经济增长贡献率接近60%: a cue followed by a rate noun is part of the indicator's name
+      const rateNoun = change !== null && (dict.rateNounSuffixes.some((s) => context.startsWith(s, end))
+        || dict.rateNounHeads.some((h) => context.slice(end).includes(h)));
       // one-character cues (为, 达, 从) are words only right before the number
       const stray = word.length === 1 && context.slice(end).replace(/了|到/g, '') !== '';
       if (!rateNoun && !stray && (!best || end > best.end || (end === best.end && word.length > best.len))) {
@@ -443,6 +498,16 @@ function changeFrom(context: string, dict: MetricsDictionary): Change | null {
   return chosen.change;
 }
 
+/** 比去年预算高0.2个百分点: a comparison (比/较 …) closed by 高/低 right before the number. */
+function comparativeChange(context: string, dict: MetricsDictionary): Change | null {
+  const at = Math.max(context.lastIndexOf('比'), context.lastIndexOf('较'));
+  if (at < 0) return null;
+  const last = context.replace(/了$/, '').slice(-1);
+  if (last === '' || at >= context.length - 1) return null;
+  for (const change of ['increase', 'decrease'] as Change[]) if (dict.comparativeCues[change].includes(last)) return change;
+  return null;
+}
+
 /** Trims cue words, time words and comparisons off a phrase before a number. */
 function trimBefore(phrase: string, dict: MetricsDictionary): string {
   let s = phrase.replace(/^[、\s“”"]+|[\s]+$/g, '');
@@ -453,7 +518,8 @@ function trimBefore(phrase: string, dict: MetricsDictionary): string {
     s = s.replace(/\d{4}年(?:底|末)?$/, '');
     // a period folded into the phrase (经费五年增长, 是十年前的) is not the subject
     s = s.replace(/(?:是|近|过去)?[一二三四五六七八九十两\d]+年(?:前|以前|来|以来)?(?:的)?$/, '');
-    const w = longestBefore(s, s.length, tailWords);
+    let w = longestBefore(s, s.length, tailWords);
+    if (w === '均' && s.endsWith('人均')) w = null;
     if (w && w.length < s.length) s = s.slice(0, s.length - w.length);
     else if (w && w.length === s.length) s = '';
     s = s.replace(/[、\s]+$/, '');
@@ -476,6 +542,9 @@ function phraseAfter(text: string, pos: number, dict: MetricsDictionary): string
   let p = pos;
   if (text[p] === '的') p++;
   if (dict.subjectAfterStops.some((w) => text.startsWith(w, p))) return null;
+  // 由两成上升至四成: what follows is the next figure's verb, not a noun
+  const cue = longestAt(text, p, [...dict.levelCues, ...dict.changeCues.increase, ...dict.changeCues.decrease]);
+  if (cue && cue.length > 1 && (isDigit(text[p + cue.length]) || isNumeralChar(text[p + cue.length]))) return null;
   if (!isCjk(text[p]) && text[p] !== '“') return null;
   let stop = p;
   while (stop < text.length && stop - p < 18) {
@@ -491,7 +560,10 @@ function phraseAfter(text: string, pos: number, dict: MetricsDictionary): string
     stop++;
   }
   const s = text.slice(p, stop).replace(/[“”"、\s]+$/g, '');
-  return [...s.replace(/[“”"]/g, '')].length >= 2 ? s : null;
+  if (dict.genericHeadsAfter.includes(s)) return null;
+  const length = [...s.replace(/[“”"]/g, '')].length;
+  // 4个镇、40个村: a one-character noun closes a list item
+  return length >= 2 || (length === 1 && /、$/.test(text.slice(p, stop))) ? s : null;
 }
 
 /** The year a figure belongs to: an explicit year earlier in its sentence, 今年/去年, else the section's. */
@@ -559,7 +631,7 @@ export function extractMetrics(text: string, years: DocumentYears): Metric[] {
     const pb = prefixBound(text, c, dict);
     const bound: Bound | null = c.suffixBound ?? pb.bound ?? (c.approx ? '~' : null);
     const clause = clauseStart(text, num.start);
-    const change = changeFrom(text.slice(clause, pb.start), dict);
+    const change = changeFrom(text.slice(clause, pb.start), dict) ?? comparativeChange(text.slice(clause, pb.start), dict);
     const sentence = sentenceStart(text, num.start);
     const raw = text.slice(num.start, c.rawEnd);
     const period = isPeriod(text, c, clause, dict);
@@ -590,7 +662,8 @@ export function extractMetrics(text: string, years: DocumentYears): Metric[] {
     if (!period) lastEnd = c.end;
     pos = c.end;
   }
-  distributeLists(found);
+  distributeLists(found, dict);
+  continueLists(found, text, dict);
   return found.map((f) => f.metric);
 }
 
@@ -616,10 +689,12 @@ function periodSubject(text: string, c: Candidate, before: string, lead: string,
  * 分别 lists: 基础设施、制造业投资分别增长9.4%、9.1% gives each figure its own
  * item; 分别增长58%、34% after two counts gives them the counts' subjects.
  */
-function distributeLists(found: Found[]): void {
+function distributeLists(found: Found[], dict: MetricsDictionary): void {
   for (let i = 0; i < found.length; i++) {
     const first = found[i]!;
-    if (first.period || !/分别/.test(first.lead)) continue;
+    // 实际增长9.8%和8.5% after two figures: a list with no subject of its own shares out like 分别
+    const joined = /^[、和及与]$/.test(first.lead.replace(/\s/g, ''));
+    if (first.period || joined || !(/分别/.test(first.lead) || first.before === '')) continue;
     const group = [first];
     for (let j = i + 1; j < found.length; j++) {
       const f = found[j]!;
@@ -631,7 +706,9 @@ function distributeLists(found: Found[]): void {
     if (first.metric.bound !== null && first.prefixBound) {
       for (const f of group.slice(1)) if (f.metric.bound === null) f.metric.bound = first.metric.bound;
     }
-    const items = first.before.replace(/分别.*$/, '').split(/[、和及与]/).filter((x) => x.length > 0);
+    let items = first.before.replace(/分别.*$/, '').split(/[、和及与]/).filter((x) => x.length > 0);
+    // 城乡居民人均可支配收入分别…: a contraction names both items at once
+    if (items.length === 1 && group.length === 2) items = expandContraction(items[0]!, dict) ?? items;
     if (items.length === group.length) {
       group.forEach((f, k) => { f.metric.subject = items[k] ?? f.metric.subject; });
       continue;
@@ -644,6 +721,43 @@ function distributeLists(found: Found[]): void {
       }
     }
   }
+}
+
+/**
+ * 新增A 41家、B 1家,C 6个、D 11家: a list of counts that goes on after a comma
+ * with no verb of its own keeps the change of the list it continues.
+ */
+function continueLists(found: Found[], text: string, dict: MetricsDictionary): void {
+  const groups: Found[][] = [];
+  for (const f of found) {
+    const last = groups[groups.length - 1];
+    if (last && last[0]!.clause === f.clause) last.push(f);
+    else groups.push([f]);
+  }
+  for (let i = 1; i < groups.length; i++) {
+    const a = groups[i - 1]!;
+    const b = groups[i]!;
+    const head = a[0]!.metric.change;
+    if (head === null || a.length < 2 || b.length < 2 || b[0]!.sentence !== a[0]!.sentence) continue;
+    if (text.slice(a[a.length - 1]!.end, b[0]!.clause).replace(/[,，]/, '') !== '') continue;
+    // counts of things only: a share or an amount after the comma is a new statement
+    const counts = (g: Found[]): boolean => g.every((f) => !f.period && !dict.amountUnits.includes(f.metric.unit));
+    const plain = counts(a) && counts(b) && b.every((f) => f.metric.change === null && !hasCue(f.lead, dict));
+    if (plain) for (const f of b) f.metric.change = head;
+  }
+}
+
+/** Whether a change or level word occurs in `context`. */
+function hasCue(context: string, dict: MetricsDictionary): boolean {
+  return [...dict.changeCues.increase, ...dict.changeCues.decrease, ...dict.levelCues].some((w) => w.length > 1 && context.includes(w));
+}
+
+/** 城乡居民收入 → [城镇居民收入, 农村居民收入], or null when the phrase starts with no known contraction. */
+function expandContraction(phrase: string, dict: MetricsDictionary): string[] | null {
+  for (const [short, parts] of Object.entries(dict.pairedContractions)) {
+    if (phrase.startsWith(short)) return parts.map((p) => p + phrase.slice(short.length));
+  }
+  return null;
 }
 
 function trimPeriodAdverbs(before: string, dict: MetricsDictionary): string {

@@ -101,6 +101,18 @@ export function parseFractionPercent(denominator: string, numerator: string): nu
   return (n * 100) / d;
 }
 
+/**
+ * A Chinese decimal written with 点 (八点二, 四点二五, 二十一点八) as a decimal
+ * string ("8.2"); the part after 点 reads digit by digit. Null when either
+ * side is not a numeral or the fraction is empty.
+ */
+export function chineseDecimal(integer: string, fraction: string): string | null {
+  const whole = parseChineseNumeral(integer);
+  const chars = [...fraction];
+  if (whole === null || chars.length === 0 || !chars.every((c) => c in DIGITS)) return null;
+  return `${whole}.${chars.map((c) => DIGITS[c]).join('')}`;
+}
+
 /** An Arabic decimal or a Chinese numeral, whichever the string is. */
 export function parseAnyNumeral(s: string): number | null {
   if (/^\d+(?:,\d{3})*(?:\.\d+)?$/.test(s)) return parseArabicWithMagnitude(s);

@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { ingest, type IngestSummary } from '../../ingest.js';
-import { jiebaSegmenter } from '../../segment/index.js';
 import { openForWrite } from '../../store/db.js';
 import { bold } from '../output.js';
-import { action, dbPath, EXIT_FAILURE, EXIT_OK, withDb } from '../shared.js';
+import { action, dbPath, EXIT_FAILURE, EXIT_OK, integer, withDb } from '../shared.js';
 
 /** The shell's code for a command stopped by SIGINT (128 + 2). */
 const EXIT_INTERRUPTED = 130;
@@ -44,9 +43,10 @@ export function registerIngest(program: Command): void {
       .command('ingest')
       .description('read files or folders (recursively) of Chinese documents into the database')
       .argument('<paths...>', 'files or folders (folders: every .txt .md .docx .pdf .html .htm .xml below them)')
-      .option('--json', 'print the summary as JSON'),
+      .option('--json', 'print the summary as JSON')
+      .option('--workers <n>', 'analysis threads (default: one per core, up to 4; 0 = none)', integer('--workers')),
   ).action(
-    action(async (paths: string[], opts: { db?: string; json?: boolean }) => {
+    action(async (paths: string[], opts: { db?: string; json?: boolean; workers?: number }) => {
       const path = dbPath(opts);
       const db = openForWrite(path);
       let summary: IngestSummary;
@@ -62,8 +62,8 @@ export function registerIngest(program: Command): void {
       try {
         const onProgress = progressBar(process.stderr);
         summary = await ingest(db, paths, {
-          segmenter: jiebaSegmenter(),
           signal: controller.signal,
+          ...(opts.workers === undefined ? {} : { workers: opts.workers }),
           ...(onProgress ? { onProgress } : {}),
         });
       } finally {
