@@ -24,7 +24,7 @@ beforeAll(() => {
     writeSource(db, { path: `/corpus/${i}`, display: f, hash: String(i), bytes: 1, encoding: 'utf-8' }, docs);
   });
   // edge cases a user would try: a match at both ends of a paragraph, a repeated match
-  const edge = analyzed('医疗卫生事业发展医疗\n医医医医医\n');
+  const edge = analyzed('医疗卫生事业发展医疗\n医医医医医\n𠮷野家的𠮷字在扩展区𠮷\n');
   texts.push(...edge.map((d) => d.text));
   writeSource(db, { path: '/corpus/edge', display: 'edge.txt', hash: 'e', bytes: 1, encoding: 'utf-8' }, edge);
 });
@@ -49,7 +49,7 @@ describe('parseQuery', () => {
 });
 
 describe('search counts exactly', () => {
-  it.each(['医', '医院', '医疗卫生', '门急诊量282773人次', '%', '2023年', '。一是', ',', 'GDP', '高质量发展'])(
+  it.each(['医', '医院', '医疗卫生', '门急诊量282773人次', '%', '2023年', '。一是', ',', 'GDP', '高质量发展', '𠮷', '𠮷字'])(
     '%s: the total equals a substring count of the cleaned texts',
     (query) => {
       expect(search(db, query).total).toBe(substringCount(query));

@@ -29,15 +29,16 @@ export function freqSql(options: FreqOptions): { sql: string; params: (string | 
   const minLen = options.minLen ?? 2;
   if (!options.pos?.length && options.doc === undefined && options.by !== 'doc') {
     if (options.by === 'year') {
-      const yearFilter = options.year === undefined ? '' : 'AND year = ?';
+      // Each year's top terms straight off the (year, count) index, one
+      // year after another: no ranking of every term of every year.
+      const yearFilter = options.year === undefined ? '' : 'WHERE year = ?';
       return {
-        sql: `WITH ranked AS (
-                SELECT year, term, count, row_number() OVER (PARTITION BY year ORDER BY count DESC, term) AS rank
-                FROM year_term_totals WHERE length(term) >= ? ${yearFilter}
-              )
-              SELECT CASE year WHEN 0 THEN 'unknown' ELSE CAST(year AS TEXT) END AS grp, term, count
-              FROM ranked WHERE rank <= ? ORDER BY year = 0, year, rank`,
-        params: [minLen, ...(options.year === undefined ? [] : [options.year]), top],
+        sql: `WITH years AS (SELECT DISTINCT year FROM year_term_totals ${yearFilter})
+              SELECT CASE y.year WHEN 0 THEN 'unknown' ELSE CAST(y.year AS TEXT) END AS grp, t.term, t.count
+              FROM years y JOIN year_term_totals t ON t.year = y.year AND t.term IN (
+                SELECT term FROM year_term_totals WHERE year = y.year AND length(term) >= ? ORDER BY count DESC, term LIMIT ?)
+              ORDER BY y.year = 0, y.year, t.count DESC, t.term`,
+        params: [...(options.year === undefined ? [] : [options.year]), minLen, top],
       };
     }
     if (options.year !== undefined) {

@@ -101,9 +101,29 @@ export function candidateSql(terms: readonly string[], filter: DocFilter): { sql
   };
 }
 
-export function candidates(db: DB, terms: readonly string[], filter: DocFilter): CandidateParagraph[] {
+export function candidates(db: DB, terms: readonly string[], filter: DocFilter, limit?: number): CandidateParagraph[] {
   const { sql, params } = candidateSql(terms, filter);
-  return db.prepare(sql).all(...params) as CandidateParagraph[];
+  if (limit === undefined || !Number.isFinite(limit)) return db.prepare(sql).all(...params) as CandidateParagraph[];
+  return db.prepare(`${sql} LIMIT ?`).all(...params, limit) as CandidateParagraph[];
+}
+
+/**
+ * Occurrences of one term in the candidate paragraphs, counted inside SQLite:
+ * replace() removes every non-overlapping occurrence, as a substring count
+ * does, so the count is exact without sending the paragraphs to JavaScript.
+ * `groupBy` sums per document year instead of in all.
+ */
+export function countSql(term: string, filter: DocFilter, groupByYear = false): { sql: string; params: (string | number)[] } {
+  const { sql, params } = candidateSql([term], filter);
+  const where = sql.slice(sql.indexOf('WHERE'), sql.indexOf('ORDER BY'));
+  const count = "coalesce(sum((length(p.text) - length(replace(p.text, ?, ''))) / length(?)), 0)";
+  return groupByYear
+    ? {
+        sql: `SELECT d.year AS year, ${count} AS count FROM paragraphs p JOIN documents d ON d.id = p.doc_id
+              ${where} AND d.year IS NOT NULL GROUP BY d.year`,
+        params: [term, term, ...params],
+      }
+    : { sql: `SELECT ${count} AS count FROM paragraphs p JOIN documents d ON d.id = p.doc_id ${where}`, params: [term, term, ...params] };
 }
 
 const SENTENCE = /[^。!！?？]+[。!！?？]*[”’」』]?|[。!！?？]+/gu;
@@ -131,12 +151,21 @@ export function search(db: DB, query: string, options: SearchOptions = {}): Sear
       });
     }
   };
-  for (const p of candidates(db, terms, options)) {
-    if (terms.length === 1) {
-      const term = terms[0]!;
-      for (const at of occurrences(p.text, term)) push(p, at, at + term.length);
-      continue;
+  if (terms.length === 1) {
+    // One term: SQLite counts every occurrence; only the paragraphs that
+    // hold the hits to show are read (each holds at least one).
+    const term = terms[0]!;
+    const { sql, params } = countSql(term, options);
+    const counted = (db.prepare(sql).get(...params) as { count: number }).count;
+    for (const p of candidates(db, terms, options, limit)) {
+      for (const at of occurrences(p.text, term)) {
+        if (hits.length >= limit) break;
+        push(p, at, at + term.length);
+      }
     }
+    return { query, total: counted, hits };
+  }
+  for (const p of candidates(db, terms, options)) {
     // Several words: one hit per sentence that holds all of them, the match
     // spanning from the first to the last of their first occurrences.
     for (const s of p.text.matchAll(SENTENCE)) {

@@ -3,7 +3,7 @@
 import type { DB } from '../store/db.js';
 import { QueryError } from './errors.js';
 import { docWhere, type DocFilter } from './filters.js';
-import { candidates, occurrences } from './search.js';
+import { countSql } from './search.js';
 import { normalizeQueryText } from './text.js';
 
 export interface TrendRow {
@@ -28,11 +28,9 @@ export function trend(db: DB, rawTerms: readonly string[], filter: DocFilter = {
     .all(...where.params) as { year: number; tokens: number }[];
   const rows: TrendRow[] = [];
   for (const term of terms) {
-    const perYear = new Map<number, number>();
-    for (const p of candidates(db, [term], filter)) {
-      if (p.year === null) continue;
-      perYear.set(p.year, (perYear.get(p.year) ?? 0) + occurrences(p.text, term).length);
-    }
+    const { sql, params } = countSql(term, filter, true);
+    const counted = db.prepare(sql).all(...params) as { year: number; count: number }[];
+    const perYear = new Map(counted.map((r) => [r.year, r.count]));
     for (const { year, tokens } of years) {
       const count = perYear.get(year) ?? 0;
       rows.push({ term, year, count, tokens, rate: tokens ? (count / tokens) * RATE_BASE : 0 });
