@@ -160,7 +160,7 @@ export async function ingest(db: DB, paths: readonly string[], options: IngestOp
     let encoding: string;
     try {
       ({ docs, encoding } = await job.analysis);
-      if (docs.length === 0) throw new DecodeError('no Chinese text after cleaning');
+      if (docs.length === 0) throw new DecodeError('no Chinese document in it (no Chinese text, or mostly another language)');
     } catch (e) {
       skipped.push({ file: job.display, reason: message(e) });
       return;

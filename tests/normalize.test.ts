@@ -120,6 +120,13 @@ describe('normalizeText on the sample corpus', () => {
     expect(doc!.text.startsWith('主席女士:')).toBe(true);
   });
 
+  it('takes no document from a file that is mostly another language (a SOURCE.md beside the reports)', () => {
+    const raw = readCorpus('municipal-gwr-2024/SOURCE.md');
+    expect(raw).toContain('三甲医院');
+    expect(normalizeText(raw)).toEqual([]);
+    expect(normalizeText('2023年GDP增长5.2%,CPI上涨0.2%。\n')).toHaveLength(1);
+  });
+
   it('folds full-width forms (NFKC)', () => {
     const [doc] = normalizeText('２０２４年全市ＧＤＰ增长５．２％。\n');
     expect(doc!.text).toBe('2024年全市GDP增长5.2%。');

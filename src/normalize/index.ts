@@ -17,6 +17,17 @@ const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/gu;
 // exact search, so they go. Spaces next to Latin letters or digits stay.
 const SPACE_BETWEEN_HAN = /(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef，。、；：？！“”《》（）])\s+(?=[\p{Script=Han}\u3000-\u303f，。、；：？！“”《》（）])/gu;
 
+/**
+ * Text that is mostly another language (a README or SOURCE.md beside the
+ * documents, an English summary) is not a Chinese document, even if it names
+ * a few Chinese titles: at least a fifth of its letters must be Chinese.
+ */
+export function isChineseText(text: string): boolean {
+  const han = countHan(text);
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  return han > 0 && han >= letters * 0.2;
+}
+
 export function cleanLine(line: string): string {
   // ∶ (ratio) stands for a colon in Hong Kong texts; NFKC leaves it alone.
   return stripInlineChrome(line).replace(/∶/g, ':').replace(/\s+/gu, ' ').trim().replace(SPACE_BETWEEN_HAN, '');
@@ -34,7 +45,7 @@ export function normalizeText(raw: string): Article[] {
   const kept = splitRunTogether(joinBrokenLines(stripChrome(lines)));
   return splitArticles(kept)
     .map((articleLines) => articleLines.filter((l) => l !== ''))
-    .filter((articleLines) => articleLines.some((l) => countHan(l) > 0))
+    .filter((articleLines) => isChineseText(articleLines.join('\n')))
     .map((articleLines, i): Article => {
       const text = articleLines.join('\n');
       const title = findTitle(articleLines);
