@@ -211,6 +211,22 @@ describe('goals, metrics, initiatives', () => {
   });
 });
 
+describe('tables', () => {
+  // East Asian wide characters take two columns of a terminal.
+  const displayWidth = (line: string): number =>
+    [...line].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1), 0);
+
+  it.each([['docs'], ['goals'], ['metrics'], ['initiatives'], ['freq'], ['trend', '医院', '医共体'], ['search', '医院']])(
+    '%s fits a 100-column terminal',
+    (...args) => {
+      const r = cli([...args, '--db', db]);
+      expect(r.status).toBe(0);
+      const widest = Math.max(...r.stdout.split('\n').map(displayWidth));
+      expect(widest).toBeLessThanOrEqual(100);
+    },
+  );
+});
+
 describe('extract', () => {
   it('prints one JSON object in the shape of the extraction spec, in Simplified Chinese', () => {
     const r = cli(['extract', 'corpus/000_3bd09cb3f97930f0.txt', '--json']);

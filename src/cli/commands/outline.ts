@@ -49,11 +49,11 @@ function registerGoals(program: Command): void {
 
 const METRIC_COLUMNS: Column<MetricRow>[] = [
   { key: 'doc', align: 'right', width: 5 },
-  { key: 'raw', width: 18 },
-  { key: 'value', align: 'right', width: 14 },
-  { key: 'value_max', header: 'max', align: 'right', width: 8 },
-  { key: 'unit', width: 8 },
-  { key: 'subject', width: 22 },
+  { key: 'raw', width: 14 },
+  { key: 'value', align: 'right', width: 13 },
+  { key: 'value_max', header: 'max', align: 'right', width: 7 },
+  { key: 'unit', width: 7 },
+  { key: 'subject', width: 19 },
   { key: 'change', width: 10 },
   { key: 'bound', width: 7 },
   { key: 'year', align: 'right', width: 6 },
@@ -80,14 +80,14 @@ function registerMetrics(program: Command): void {
 }
 
 const INITIATIVE_COLUMNS: Column<InitiativeRow>[] = [
-  { key: 'name', width: 20 },
-  { key: 'code', width: 8 },
+  { key: 'name', width: 18 },
+  { key: 'code', width: 7 },
   { key: 'type', width: 6 },
-  { key: 'members', width: 30 },
+  { key: 'members', width: 26 },
   { key: 'expected_count', header: 'expected', align: 'right', width: 10 },
   { key: 'consistent', header: 'ok', width: 5, show: (r) => (r.consistent === null ? '' : r.consistent ? 'yes' : 'no') },
-  { key: 'docs', width: 8 },
-  { key: 'years', width: 10 },
+  { key: 'docs', width: 7 },
+  { key: 'years', width: 12 },
 ];
 
 function registerInitiatives(program: Command): void {
