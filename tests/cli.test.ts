@@ -302,6 +302,15 @@ describe('bad input and usage', () => {
     },
   );
 
+  it('tells how to search for text that starts with "-"', () => {
+    const r = cli(['search', '-医院', '--db', db]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('put -- before it');
+    const ok = cli(['search', '--db', db, '--json', '--', '-医院']);
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout).query).toBe('-医院');
+  });
+
   it('has --help for every command, and the README shows every command', () => {
     const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
     const commands = ['ingest', 'docs', 'search', 'freq', 'trend', 'goals', 'metrics', 'initiatives', 'extract'];

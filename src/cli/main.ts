@@ -34,6 +34,9 @@ export async function main(argv: string[] = process.argv): Promise<void> {
     await buildProgram().parseAsync(argv);
   } catch (e) {
     if (e instanceof CommanderError) {
+      if (e.code === 'commander.unknownOption' && ['search', 'trend', 'collocates'].includes(argv[2] ?? '')) {
+        process.stderr.write('(to look for text that starts with "-", put -- before it: policy-miner search -- -医院)\n');
+      }
       const ok = e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help';
       process.exitCode = ok ? 0 : EXIT_USAGE;
       return;
