@@ -164,6 +164,34 @@ const cases: [string, string, Expected[]][] = [
   ['one-character nouns in a list, 破 as a bound', '4个镇、40个村获评示范镇(村)。上市公司首破300家', [
     { raw: '4个', subject: '镇' },
     { raw: '300家', bound: '>=' },
+  ]],  // older State Council reports and Hong Kong addresses write figures in Chinese numerals
+  ['多 inside a Chinese numeral before 万', '粮食产量达到四亿零七百多万吨,比上年增长5.1%;原油达到一亿一千四百多万吨', [
+    { raw: '四亿零七百多万吨', value: 407000000, unit: '吨', bound: '~', subject: '粮食产量' },
+    { raw: '一亿一千四百多万吨', value: 114000000, unit: '吨', bound: '~' },
+  ]],
+  ['Chinese-numeral amounts of 元 without magnitude', '全国城镇居民家庭平均每人可用于生活费的收入达到六百零八元,扣除物价上涨因素,比上年增长12.5%', [
+    { raw: '六百零八元', value: 608, unit: '元', change: null },
+    { raw: '12.5%', change: 'increase' },
+  ]],
+  ['递增 is an increase', '在1979到1983年平均每年递增7.9%的基础上,工业总产值平均每年递增百分之三十六点九', [
+    { raw: '7.9%', change: 'increase' },
+    { raw: '百分之三十六点九', value: 36.9, unit: '%', change: 'increase' },
+  ]],
+  ['Chinese-numeral counts of 种 and 项', '列入第六个五年计划的六十五种主要产品的产量,已有四十三种提前达到指标。技术引进项目有一千多项', [
+    { raw: '六十五种', value: 65, unit: '种', subject: '主要产品的产量' },
+    { raw: '四十三种', value: 43, unit: '种' },
+    { raw: '一千多项', value: 1000, unit: '项', bound: '~' },
+  ]],
+  ['一倍 and 一成 are quantities, not articles', '决定将原来拨款的可担保贷款额提高一倍。再就业的学员达到七成,家居废物的回收率则只有一成', [
+    { raw: '一倍', value: 1, unit: '倍', change: 'increase' },
+    { raw: '七成', value: 7, unit: '成' },
+    { raw: '一成', value: 1, unit: '成' },
+  ]],
+  ['之内 bounds a period; 缩短为 reaches a level; 约共 keeps its bound', '计划五年之内投入资金二千四百亿元。将轮候时间缩短为平均三年。提供约共四千个新学额', [
+    { raw: '五年', value: 5, unit: '年', bound: '<=' },
+    { raw: '二千四百亿元', value: 240000000000, unit: '元' },
+    { raw: '三年', value: 3, change: null },
+    { raw: '四千个', value: 4000, bound: '~' },
   ]],
 ];
 
@@ -193,7 +221,9 @@ const traps: [string, string][] = [
   ['75周年 and 一年来', '今年是新中国成立75周年。一年来,我们坚持稳中求进'],
   ['numbered policies in quotes', '制定实施“17条”举措、“136条”细则和“32条”政策,发布“彭城英才计划20条”'],
   ['small Chinese counts with 个 are names', '全面落实“四个走在前”“四个新”重大任务,健全“四个一”工作推进机制,“五个环境”不断改善'],
-  ['a step is no unit, nor a set phrase', '规上工业营收迈上万亿台阶。接受高质素的幼儿教育和九年免费教育'],
+  ['a step is no unit, nor a set phrase', '规上工业营收迈上万亿台阶。接受高质素的幼儿教育和九年免费教育'],  ['vague, single-day and round slogan counts', '有些地方票证多达几十种。不可能把好事在一天之内办完。落实省委省政府十项规定,实施十项民生工程'],
+  ['项 of 项目 is no unit', '引进投资超百亿项目,力争落地过50亿项目'],
+  ['the 一倍 of a reference level', '目标是把国民生产总值提高至二零零零年的一倍'],
 ];
 
 describe('extractMetrics skips what is not a metric', () => {

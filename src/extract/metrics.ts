@@ -51,6 +51,12 @@ interface MetricsDictionary {
   classNounsAfterMoney: string[];
   rankUnits: string[];
   chineseNumeralCountUnits: string[];
+  /** smallest unbounded Chinese-numeral count read as a metric, by unit (default 10) */
+  chineseNumeralCountMin: Record<string, number>;
+  /** words after a Chinese-numeral count that make it part of a policy's name, by unit */
+  chineseCountNameFollowers: Record<string, string[]>;
+  /** units with which 一 is a quantity, never an article (一倍, 一成) */
+  articleFreeUnits: string[];
   rateNounHeads: string[];
   comparativeCues: Record<Change, string[]>;
   genericHeadsAfter: string[];
@@ -233,6 +239,14 @@ function readTail(text: string, read: NumberRead, dict: MetricsDictionary): Cand
     power = dict.magnitudes[mag] ?? MAGNITUDE_POWERS[mag] ?? 0;
     hasMagnitude = true;
     pos += mag.length;
+    // 四亿零七百多万: the magnitude after 多 belongs to the last section only, so
+    // the numeral is re-read with it (407000000), not multiplied as a whole
+    const folded = num.kind === 'chinese' && !num.decimal.includes('.') && num.unit === null
+      ? parseChineseNumeral(text.slice(num.start, num.end) + mag) : null;
+    if (folded !== null) {
+      num = { ...num, decimal: String(folded) };
+      power = 0;
+    }
   }
   if (num.kind !== 'arabic' && /[万亿]/.test(text.slice(num.start, num.end))) hasMagnitude = true;
   if (!approx && dict.approximateMarks.includes(text[pos] ?? '')) { approx = true; pos++; }
@@ -267,7 +281,7 @@ function readTail(text: string, read: NumberRead, dict: MetricsDictionary): Cand
     for (const b of ['>=', '<=', '~'] as Bound[]) {
       const s = longestAt(text, pos, dict.boundSuffixes[b]);
       if (!s) continue;
-      if (s === '内' && !dict.timeUnitsForInner.includes(unit)) continue;
+      if ((s === '内' || s === '之内') && !dict.timeUnitsForInner.includes(unit)) continue;
       suffixBound = b;
       end = pos + s.length;
       break;
@@ -395,18 +409,27 @@ function rejection(text: string, c: Candidate, dict: MetricsDictionary, idioms: 
   if (quote && (num.kind !== 'arabic' || (quote.length <= 8 && dict.nameTypeWords.some((w) => quote.after.startsWith(w))))) return 'name';
   if (num.kind !== 'arabic') {
     // 四个意识, 两个维护: small Chinese counts with 个 are mostly names; 二千七百多个, 约六千个 are counts
-    const bounded = c.approx || c.suffixBound !== null
+    // 一天之内 (in a single day) states no quantity; 约一万个 and 二千七百多个 do
+    const within = text.startsWith('内', c.rawEnd) || text.startsWith('之内', c.rawEnd);
+    const bounded = c.approx || (c.suffixBound !== null && !within)
       || longestBefore(text, num.start, [...dict.boundPrefixes['~'], ...dict.boundPrefixes['>='], ...dict.boundPrefixes['<=']]) !== null;
-    const count = dict.chineseNumeralCountUnits.includes(unit) && (c.value >= 10 || bounded);
+    // 几十种, 一百几十种: a vague count
+    if (before === '几') return 'vague';
+    // 十项规定, 十项措施: a round slogan number or a numbered set of rules names a policy
+    const followers = dict.chineseCountNameFollowers[unit];
+    if (followers && !bounded && followers.some((w) => text.startsWith(w, c.rawEnd))) return 'policy name';
+    const min = dict.chineseNumeralCountMin[unit] ?? 10;
+    const count = dict.chineseNumeralCountUnits.includes(unit) && (c.value >= min || bounded);
     if (!dict.chineseNumeralUnits.includes(unit) && !c.implicitUnit && !count) return 'chinese classifier';
     const needs = dict.chineseNumeralNeedsBefore[unit];
     if (needs && !longestBefore(text, num.start, needs)) return 'chinese classifier';
     const boundNear = bounded;
-    if (text.slice(num.start, num.end) === '一' && !boundNear) return 'article';
+    if (text.slice(num.start, num.end) === '一' && !boundNear && !(dict.articleFreeUnits.includes(unit) && before !== '的')) return 'article';
     if (unit === '年' && (c.value < 2 || c.value >= 100)) return 'period';
     // counts say 两; 二次供水, 二期, 二级 are ordinals or grades
     if (text.slice(num.start, num.end) === '二') return 'ordinal';
-    if (unit === '元' && !c.hasMagnitude) return 'chinese classifier';
+    // 一元化, 三元催化 are words; 六百零八元 (older reports) is an amount
+    if (unit === '元' && !c.hasMagnitude && c.value < 10) return 'chinese classifier';
     // 超亿元龙头企业, 十亿元以上项目: a size class, not an amount
     if (unit === '元' && dict.classNounsAfterMoney.some((w) => text.startsWith(w, c.end) || text.startsWith('的' + w, c.end))) return 'size class';
     // 十二届三次、四次全会
@@ -453,7 +476,8 @@ function sentenceStart(text: string, pos: number): number {
 
 /** The bound written before the number (约, 超过, 控制在 …) and where it starts. */
 function prefixBound(text: string, c: Candidate, dict: MetricsDictionary): { bound: Bound | null; start: number } {
-  const start = c.num.start;
+  // 约共四千个: a total marker may stand between the bound and the number
+  const start = text[c.num.start - 1] === '共' ? c.num.start - 1 : c.num.start;
   let best: { bound: Bound; word: string } | null = null;
   for (const b of ['>=', '<=', '~'] as Bound[]) {
     // 上亿, 上千万: 上 before a Chinese numeral means "as many as"; 数十万 and 近/约 are no lower bound
@@ -463,7 +487,7 @@ function prefixBound(text: string, c: Candidate, dict: MetricsDictionary): { bou
     if (w === '上' && text[start - 2] === '以') continue;
     if (w && (!best || w.length > best.word.length)) best = { bound: b, word: w };
   }
-  if (!best) return { bound: null, start };
+  if (!best) return { bound: null, start: c.num.start };
   // 近五年 is "the last five years", a period; 将近 is "nearly"
   if (best.word === '近' && dict.periodUnits.includes(c.unit)) return { bound: null, start: start - 1 };
   return { bound: best.bound, start: start - best.word.length };
