@@ -42,6 +42,7 @@ function markerDefs(): MarkerDef[] {
 function ordinalOf(family: string, token: string): number | null {
   if (family === 'seq') return outlineDictionary().sequenceWords[token] ?? null;
   if (family === 'circled') return CIRCLED.indexOf(token) + 1 || null;
+  if (family === 'stem') return outlineDictionary().stems.indexOf(token) + 1 || null;
   if (/^\d+$/.test(token)) return Number(token);
   return parseChineseNumeral(token);
 }
@@ -51,12 +52,17 @@ function ordinalOf(family: string, token: string): number | null {
  * In a line that holds a whole document (a conversion that lost its paragraph
  * breaks), every sentence end may have been a line end.
  */
+const paragraphNumber = /^\s*\d{1,3}[.．、]\s*$/;
+
 function wellPlaced(text: string, offset: number, position: string, flat: boolean): boolean {
   let i = offset - 1;
   while (i >= 0 && /[ \t\u3000]/.test(text[i]!)) i--;
   if (i < 0 || text[i] === '\n') return true;
   if (flat && outlineDictionary().flatLine.breaks.includes(text[i]!)) return true;
+  // a numbered paragraph ("12. 首先,…") opens like a line
+  if (position === 'phrase' && paragraphNumber.test(text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset))) return true;
   if (position === 'line') return false;
+  if (position === 'phrase' && outlineDictionary().phraseAfter.some((p) => text.slice(0, i + 1).endsWith(p))) return true;
   const allowed = outlineDictionary().positions[position] ?? '';
   return allowed.includes(text[i]!);
 }
@@ -130,6 +136,12 @@ function keepRuns(cands: Candidate[], truncatedAt: number): Candidate[] {
       if (c.level <= 3) for (const f of [...open.keys()]) close(f);
       continue;
     }
+    // 首先 … 二是 / 首先, 第二, 第三,: a lone 首先 opens the run its successors continue
+    const seq = open.get('seq');
+    if (c.family !== 'seq' && c.ordinal === 2 && !open.has(c.family) && seq?.length === 1 && seq[0]!.ordinal === 1) {
+      open.delete('seq');
+      open.set(c.family, [{ ...seq[0]!, family: c.family }]);
+    }
     const run = open.get(c.family);
     const last = run?.[run.length - 1];
     if (c.ordinal === 1) {
@@ -198,7 +210,7 @@ function headingKind(title: string, years: DocumentYears): GoalKind | null | und
   const d = outlineDictionary();
   const head = title.split(/[。;；!?！？]/)[0] ?? '';
   const first = head.split(/[,，]/)[0] ?? '';
-  if (d.neutral.some((w) => first.includes(w))) return null;
+  if ([...d.neutral, ...d.neutralParts].some((w) => first.includes(w))) return null;
   const parts = tenseParts(head);
   if (parts.length) return parts[0]!.kind;
   const named = yearsIn(first)[0];
@@ -259,6 +271,26 @@ export function extractGoals(text: string, years: DocumentYears): Goal[] {
   const stack: Open[] = [];
   const ctx: Context = { years, running: initialKind(text, years) };
   let lineStart = 0;
+  const lineStarts: number[] = [];
+  lines.reduce((off, l) => (lineStarts.push(off), off + l.length + 1), 0);
+  const candLines = new Set(cands.map((c) => c.line));
+  // A marker alone on its line (a wiki page that set 一是 in bold on a line of its
+  // own) takes its title from the next line, unless that line opens an item itself.
+  const titleBelow = (li: number): string => {
+    let n = li + 1;
+    while (n < lines.length && !lines[n]!.trim()) n++;
+    if (n >= lines.length || candLines.has(n)) return '';
+    return titleAfter(text, lineStarts[n]!, lineStarts[n]! + lines[n]!.length);
+  };
+  // The kind a section's own text sets before its first item ("1985年,是…" under a
+  // heading that names no kind), read from its opening lines.
+  const bodyKind = (li: number): GoalKind | null | undefined => {
+    for (let n = li + 1; n < lines.length && n <= li + outlineDictionary().bodyKindLines && !candLines.has(n); n++) {
+      const k = lines[n]!.trim() ? lineKind(lines[n]!, years) : undefined;
+      if (k !== undefined) return k;
+    }
+    return undefined;
+  };
 
   lines.forEach((line, li) => {
     const here = cands.filter((c) => c.line === li);
@@ -281,11 +313,15 @@ export function extractGoals(text: string, years: DocumentYears): Goal[] {
         }
       }
       const nextOff = here[hi + 1]?.offset ?? lineStart + line.length;
-      const title = titleAfter(text, c.end, nextOff);
+      const title = titleAfter(text, c.end, nextOff) || (hi === here.length - 1 ? titleBelow(li) : '');
       if (!title) return;
       let level: number;
+      let closedHeading: Open | undefined;
       if (c.level !== null) {
-        while (stack.length && (stack[stack.length - 1]!.inline || stack[stack.length - 1]!.level >= c.level)) stack.pop();
+        while (stack.length && (stack[stack.length - 1]!.inline || stack[stack.length - 1]!.level >= c.level)) {
+          const o = stack.pop()!;
+          if (!o.inline && o.level === c.level && o.source === 'heading') closedHeading = o;
+        }
         level = c.level;
       } else {
         const at = stack.findIndex((o) => o.family === c.family);
@@ -301,11 +337,17 @@ export function extractGoals(text: string, years: DocumentYears): Goal[] {
         source = 'heading';
       } else {
         // an inline item is a sentence of its paragraph, not a section heading
-        const own = c.level === null ? undefined : headingKind(title, years);
+        let own = c.level === null ? undefined : headingKind(title, years);
+        if (own === undefined && c.level !== null) own = bodyKind(li);
+        // review is announced (回顾, 总结, 存在问题); the next section at the same
+        // level that announces nothing has moved on to the work ahead
+        const afterSibling = closedHeading ? goals[closedHeading.index]!.kind : null;
+        if (own === undefined && c.level !== null && afterSibling !== null) own = 'plan';
         if (own !== undefined) {
           kind = own;
           source = 'heading';
-          ctx.running = own;
+          // a neutral part (引言, 议程) says nothing about the text after it
+          if (own !== null) ctx.running = own;
         } else {
           kind = ctx.running;
           source = 'running';

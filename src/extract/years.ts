@@ -16,7 +16,10 @@ interface CueTable {
 export interface OutlineDictionary {
   markers: Array<{ family: string; level: number | null; position: string; pattern: string }>;
   sequenceWords: Record<string, number>;
+  /** the ten heavenly stems, 甲 = 1: the part headings (甲、乙、) of Hong Kong addresses */
+  stems: string;
   positions: Record<string, string>;
+  phraseAfter: string[];
   quotes: { open: string; close: string };
   titleStops: string;
   titleMax: number;
@@ -24,6 +27,7 @@ export interface OutlineDictionary {
   review: CueTable;
   plan: CueTable;
   neutral: string[];
+  neutralParts: string[];
   announce: { review: string[]; plan: string[] };
   relativeYears: Record<string, number>;
   pastWords: string[];
@@ -46,6 +50,7 @@ export interface OutlineDictionary {
   flatLine: { minChars: number; breaks: string };
   paragraphNumbering: { pattern: string; families: string[]; minItems: number; minShare: number; maxRestartShare: number };
   headingCueMaxChars: number;
+  bodyKindLines: number;
 }
 
 export function outlineDictionary(): OutlineDictionary {
