@@ -7,7 +7,7 @@
 // years, dates, ordinals or parts of names are dropped. The domain lists live
 // in dictionaries/metrics.json; this file only holds the reading rules.
 
-import { readFileSync } from 'node:fs';
+import { loadDictionary } from '../dictionaries.js';
 import type { Bound, Change, DocumentYears, Metric } from '../model.js';
 import {
   CHINESE_NUMERAL_CHARS, chineseDecimal, isChineseDigit, MAGNITUDE_POWERS, parseAnyNumeral, parseChineseNumeral, parseFractionPercent,
@@ -64,15 +64,9 @@ interface MetricsDictionary {
   pairedContractions: Record<string, string[]>;
 }
 
-let cached: MetricsDictionary | null = null;
-
-/** The metric dictionary, read once from dictionaries/metrics.json (two levels above src/ or dist/). */
+/** The metric dictionary, read once from dictionaries/metrics.json. */
 export function metricsDictionary(): MetricsDictionary {
-  if (!cached) {
-    const url = new URL('../../dictionaries/metrics.json', import.meta.url);
-    cached = JSON.parse(readFileSync(url, 'utf8')) as MetricsDictionary;
-  }
-  return cached;
+  return loadDictionary<MetricsDictionary>('metrics.json');
 }
 
 const CLAUSE_END = new Set(['，', ',', '。', '；', ';', '！', '!', '？', '?', '\n', ':', '：', '(', ')', '（', '）']);

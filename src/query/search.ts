@@ -5,6 +5,7 @@
 import type { DB } from '../store/db.js';
 import { QueryError } from './errors.js';
 import { docWhere, type DocFilter } from './filters.js';
+import { splitSentences } from '../normalize/split.js';
 import { normalizeQueryText } from './text.js';
 
 export interface SearchHit {
@@ -74,8 +75,8 @@ export interface CandidateParagraph {
   text: string;
 }
 
-/** The SQL that finds the paragraphs holding every term (shown by tests, run by `candidates`). */
-export function candidateSql(terms: readonly string[], filter: DocFilter): { sql: string; params: (string | number)[] } {
+/** The condition on `paragraphs p JOIN documents d` that keeps the paragraphs holding every term. */
+function candidateWhere(terms: readonly string[], filter: DocFilter): { sql: string; params: (string | number)[] } {
   // The trigram index answers terms of three characters or more; shorter ones
   // are checked with instr() on the paragraphs the other terms leave (or all).
   const indexed = terms.filter((t) => [...t].length >= TRIGRAM);
@@ -92,12 +93,18 @@ export function candidateSql(terms: readonly string[], filter: DocFilter): { sql
   }
   parts.push(where.sql);
   params.push(...where.params);
+  return { sql: parts.join(' AND '), params };
+}
+
+/** The SQL that finds the paragraphs holding every term (shown by tests, run by `candidates`). */
+export function candidateSql(terms: readonly string[], filter: DocFilter): { sql: string; params: (string | number)[] } {
+  const where = candidateWhere(terms, filter);
   return {
     sql: `SELECT p.doc_id AS doc, d.year AS year, p.offset AS offset, p.text AS text
           FROM paragraphs p JOIN documents d ON d.id = p.doc_id
-          WHERE ${parts.join(' AND ')}
+          WHERE ${where.sql}
           ORDER BY p.doc_id, p.seq`,
-    params,
+    params: where.params,
   };
 }
 
@@ -114,19 +121,16 @@ export function candidates(db: DB, terms: readonly string[], filter: DocFilter, 
  * `groupBy` sums per document year instead of in all.
  */
 export function countSql(term: string, filter: DocFilter, groupByYear = false): { sql: string; params: (string | number)[] } {
-  const { sql, params } = candidateSql([term], filter);
-  const where = sql.slice(sql.indexOf('WHERE'), sql.indexOf('ORDER BY'));
+  const where = candidateWhere([term], filter);
   const count = "coalesce(sum((length(p.text) - length(replace(p.text, ?, ''))) / length(?)), 0)";
-  return groupByYear
-    ? {
-        sql: `SELECT d.year AS year, ${count} AS count FROM paragraphs p JOIN documents d ON d.id = p.doc_id
-              ${where} AND d.year IS NOT NULL GROUP BY d.year`,
-        params: [term, term, ...params],
-      }
-    : { sql: `SELECT ${count} AS count FROM paragraphs p JOIN documents d ON d.id = p.doc_id ${where}`, params: [term, term, ...params] };
+  const from = `FROM paragraphs p JOIN documents d ON d.id = p.doc_id WHERE ${where.sql}`;
+  return {
+    sql: groupByYear
+      ? `SELECT d.year AS year, ${count} AS count ${from} AND d.year IS NOT NULL GROUP BY d.year`
+      : `SELECT ${count} AS count ${from}`,
+    params: [term, term, ...where.params],
+  };
 }
-
-const SENTENCE = /[^。!！?？]+[。!！?？]*[”’」』]?|[。!！?？]+/gu;
 
 function clip(text: string, from: number, to: number): string {
   return text.slice(Math.max(0, from), Math.max(0, to));
@@ -137,9 +141,7 @@ export function search(db: DB, query: string, options: SearchOptions = {}): Sear
   const context = options.context ?? 20;
   const limit = options.limit ?? Infinity;
   const hits: SearchHit[] = [];
-  let total = 0;
-  const push = (p: CandidateParagraph, start: number, end: number): void => {
-    total++;
+  const show = (p: CandidateParagraph, start: number, end: number): void => {
     if (hits.length < limit) {
       hits.push({
         doc: p.doc,
@@ -156,24 +158,23 @@ export function search(db: DB, query: string, options: SearchOptions = {}): Sear
     // hold the hits to show are read (each holds at least one).
     const term = terms[0]!;
     const { sql, params } = countSql(term, options);
-    const counted = (db.prepare(sql).get(...params) as { count: number }).count;
+    const total = (db.prepare(sql).get(...params) as { count: number }).count;
     for (const p of candidates(db, terms, options, limit)) {
-      for (const at of occurrences(p.text, term)) {
-        if (hits.length >= limit) break;
-        push(p, at, at + term.length);
-      }
+      for (const at of occurrences(p.text, term)) show(p, at, at + term.length);
     }
-    return { query, total: counted, hits };
+    return { query, total, hits };
   }
+  let total = 0;
   for (const p of candidates(db, terms, options)) {
     // Several words: one hit per sentence that holds all of them, the match
     // spanning from the first to the last of their first occurrences.
-    for (const s of p.text.matchAll(SENTENCE)) {
-      const firsts = terms.map((t) => s[0].indexOf(t));
+    for (const s of splitSentences(p.text)) {
+      const firsts = terms.map((t) => s.text.indexOf(t));
       if (firsts.some((i) => i < 0)) continue;
-      const start = s.index + Math.min(...firsts);
-      const end = s.index + Math.max(...firsts.map((i, k) => i + terms[k]!.length));
-      push(p, start, end);
+      const start = s.offset + Math.min(...firsts);
+      const end = s.offset + Math.max(...firsts.map((i, k) => i + terms[k]!.length));
+      total++;
+      show(p, start, end);
     }
   }
   return { query, total, hits };

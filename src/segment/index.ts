@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { dictionaryPath } from '../dictionaries.js';
 import type { Token } from '../model.js';
 
 export interface Segmenter {
@@ -10,7 +10,7 @@ export interface Segmenter {
 export { jiebaSegmenter, loadUserDictionary, parseUserDictionary, USER_DICT_PATH } from './jieba.js';
 export type { UserDictEntry } from './jieba.js';
 
-export const STOPWORDS_PATH = fileURLToPath(new URL('../../dictionaries/stopwords.txt', import.meta.url));
+export const STOPWORDS_PATH = dictionaryPath('stopwords.txt');
 
 let stopwords: ReadonlySet<string> | undefined;
 

@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { dictionaryPath } from '../dictionaries.js';
 import type { Token } from '../model.js';
 import type { Segmenter } from './index.js';
 
-// The same relative path works from src/segment/ (vitest) and dist/segment/ (built CLI).
-export const USER_DICT_PATH = fileURLToPath(new URL('../../dictionaries/user-dict.txt', import.meta.url));
+export const USER_DICT_PATH = dictionaryPath('user-dict.txt');
 
 type NodeJieba = typeof import('nodejieba');
 
