@@ -12,7 +12,11 @@ import { AnalysisPool, defaultWorkerCount, workersAvailable, type Analysis } fro
 import { analyzeText } from './pipeline.js';
 import { jiebaSegmenter, type Segmenter } from './segment/index.js';
 import type { DB } from './store/db.js';
-import { isUnchanged, writeSource } from './store/write.js';
+import { isUnchanged, updateTotals, writeSource } from './store/write.js';
+
+// Characters written between two updates of the term totals: each update
+// groups the new documents' term rows once, instead of once per document.
+const TOTALS_BATCH_CHARS = 4_000_000;
 
 /** File endings taken when walking a folder; a file named explicitly is always tried (its format is told from its bytes). */
 export const DOCUMENT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.docx', '.pdf', '.html', '.htm', '.xml']);
@@ -155,6 +159,7 @@ export async function ingest(db: DB, paths: readonly string[], options: IngestOp
   // writes them in their listed order; a bounded window keeps memory flat.
   const window = pool ? threads * 2 : 1;
   const pending: PendingFile[] = [];
+  let untotaled = 0;
   const settle = async (job: PendingFile): Promise<void> => {
     let docs: AnalyzedDocument[];
     let encoding: string;
@@ -172,6 +177,11 @@ export async function ingest(db: DB, paths: readonly string[], options: IngestOp
       return;
     }
     summary[outcome]++;
+    untotaled += docs.reduce((n, d) => n + d.text.length, 0);
+    if (untotaled >= TOTALS_BATCH_CHARS) {
+      updateTotals(db);
+      untotaled = 0;
+    }
     for (const d of docs) {
       summary.documents++;
       summary.characters += d.chars;
@@ -218,6 +228,8 @@ export async function ingest(db: DB, paths: readonly string[], options: IngestOp
   } finally {
     await pool?.close();
   }
+  // Also brings in the documents of an earlier run that was killed before its last update.
+  updateTotals(db);
   options.onProgress?.(files.length, files.length, '');
   return summary;
 }

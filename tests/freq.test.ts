@@ -4,13 +4,17 @@ import { analyzeText } from '../src/pipeline.js';
 import { freq } from '../src/query/freq.js';
 import { jiebaSegmenter } from '../src/segment/index.js';
 import { openForWrite, type DB } from '../src/store/db.js';
-import { writeSource } from '../src/store/write.js';
+import { totalsCurrent } from '../src/store/read.js';
+import { updateTotals, writeSource } from '../src/store/write.js';
 import { readCorpus, tempDir } from './helpers.js';
 
 let db: DB;
 const segmenter = jiebaSegmenter();
-const write = (path: string, hash: string, raw: string) =>
+/** Writes a file as ingest does, the totals brought up to date after it unless told not to. */
+const write = (path: string, hash: string, raw: string, update = true) => {
   writeSource(db, { path, display: path, hash, bytes: 1, encoding: 'utf-8' }, analyzeText(raw, segmenter));
+  if (update) updateTotals(db);
+};
 
 /** The same ranking computed the slow way, straight from the per-document counts. */
 function byHand(year?: number): { term: string; count: number }[] {
@@ -44,6 +48,25 @@ describe('freq', () => {
     expect(leftovers.n).toBe(0);
     const years = db.prepare('SELECT DISTINCT year FROM year_term_totals ORDER BY year').pluck().all();
     expect(years).toEqual(db.prepare('SELECT DISTINCT coalesce(year, 0) FROM documents ORDER BY 1').pluck().all());
+  });
+
+  it('counts documents written since the totals were last brought up to date (an ingest killed before it)', () => {
+    write('/d', 'd', readCorpus('seeds/001_456c092f3174d644.txt').replace(/医院/g, '医馆'), false);
+    expect(totalsCurrent(db)).toBe(false);
+    const slow = freq(db, { top: 30 });
+    const slowByYear = freq(db, { top: 5, by: 'year' });
+    expect(slow).toEqual(byHand());
+    expect(slow.find((r) => r.term === '医馆')?.count).toBeGreaterThan(0);
+    updateTotals(db);
+    expect(totalsCurrent(db)).toBe(true);
+    expect(freq(db, { top: 30 })).toEqual(slow);
+    expect(freq(db, { top: 5, by: 'year' })).toEqual(slowByYear);
+    db.prepare("DELETE FROM sources WHERE path = '/d'").run();
+    db.prepare('DELETE FROM term_totals').run();
+    db.prepare('DELETE FROM year_term_totals').run();
+    db.prepare('UPDATE documents SET totaled = 0').run();
+    updateTotals(db);
+    expect(freq(db, { top: 30 })).toEqual(byHand());
   });
 
   it('ranks within each year with --by year, unknown years last', () => {

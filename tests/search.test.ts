@@ -5,7 +5,8 @@ import { extractText } from '../src/pipeline.js';
 import { QueryError } from '../src/query/errors.js';
 import { candidateSql, occurrences, parseQuery, search } from '../src/query/search.js';
 import { openForWrite, type DB } from '../src/store/db.js';
-import { writeSource } from '../src/store/write.js';
+import { gramCount } from '../src/store/read.js';
+import { updateTotals, writeSource } from '../src/store/write.js';
 import { readCorpus, tempDir } from './helpers.js';
 
 const analyzed = (raw: string): AnalyzedDocument[] =>
@@ -95,5 +96,62 @@ describe('the candidate query', () => {
     const { sql, params } = candidateSql(['医'], {});
     expect(sql).not.toContain('MATCH');
     expect(params).toEqual(['医']);
+  });
+});
+
+describe('kept counts of one- and two-character words', () => {
+  // Totals of every character and character pair, kept by ingest, answer an
+  // unfiltered search of a short word without reading the paragraphs: they
+  // must give what the substring count gives, after files are added and replaced.
+  let kept: DB;
+  let keptTexts: string[];
+  const write = (path: string, raw: string) => {
+    const docs = analyzed(raw);
+    writeSource(kept, { path, display: path, hash: raw.length.toString(), bytes: 1, encoding: 'utf-8' }, docs);
+    return docs.map((d) => d.text);
+  };
+  const count = (needle: string) => keptTexts.reduce((n, t) => n + t.split(needle).length - 1, 0);
+  const shortWords = (text: string): string[] => {
+    const chars = [...new Set(text)].filter((c) => !/\s/u.test(c));
+    const pairs = new Set<string>();
+    const all = [...text];
+    for (let i = 0; i + 1 < all.length; i += 7) pairs.add(all[i]! + all[i + 1]!);
+    return [...chars, ...pairs];
+  };
+
+  beforeAll(() => {
+    kept = openForWrite(join(tempDir(), 'kept.db'));
+    const a = write('/a', readCorpus('seeds/000_3bd09cb3f97930f0.txt'));
+    write('/b', readCorpus('hk-policy-address/1999.txt'));
+    // /b replaced by another version: what it held before is taken out again
+    const b = write('/b', readCorpus('municipal-gwr-2024/滨州.txt') + '\n医医医 𠮷野家 𠮷字 a b\n');
+    keptTexts = [...a, ...b];
+    updateTotals(kept);
+  });
+
+  it('answer from the totals, and equal the substring count for every character and sampled pair', () => {
+    const words = shortWords(keptTexts.join('\n'));
+    expect(words.length).toBeGreaterThan(2000);
+    for (const w of words) {
+      // a repeated pair such as 医医 is counted, not kept; quotes are query syntax
+      if (gramCount(kept, w) === null || /["“”]/.test(w)) continue;
+      const [asSearched] = parseQuery(w); // the query folded to Simplified: 著 searches 着
+      expect([w, search(kept, w).total]).toEqual([w, count(asSearched!)]);
+    }
+    expect(gramCount(kept, '发展')).toBe(count('发展'));
+    expect(gramCount(kept, '行政長官')).toBeNull();
+  });
+
+  it('count a repeated character, a pair across a space and an astral character exactly', () => {
+    for (const w of ['医医', 'a b', '"a b"', '𠮷', '𠮷字', '野家']) expect([w, search(kept, w).total]).toEqual([w, count(w.replace(/"/g, ''))]);
+    expect(gramCount(kept, '医医')).toBeNull();
+  });
+
+  it('are not used while documents written since are not in them, and stay exact', () => {
+    keptTexts.push(...write('/c', readCorpus('seeds/002_b930d5806cce04de.txt')));
+    expect(gramCount(kept, '医')).toBeNull();
+    expect(search(kept, '医').total).toBe(count('医'));
+    updateTotals(kept);
+    expect(gramCount(kept, '医')).toBe(count('医'));
   });
 });

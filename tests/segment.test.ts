@@ -293,3 +293,28 @@ describe('odd input', () => {
     expect(tokens.map((t) => t.word).join('')).toBe(joined);
   });
 });
+
+describe('tags', () => {
+  // Our tag() cuts and looks the tags up itself (twice as fast): it must give
+  // what nodejieba's own tag() gives, word for word and tag for tag.
+  // required in the tests: loading it at collection would spoil 'loading' above
+  const nodejieba = () => createRequire(import.meta.url)('nodejieba') as { tag(s: string): Token[] };
+
+  it.each([
+    ['a Simplified work report', 'seeds/003_51a1886474694a1e.txt'],
+    ['a Traditional address with English in it', 'hk-policy-address/2000.txt'],
+    ['a State Council report', 'gov-work-reports-state-council/1985.txt'],
+  ])('are jieba\'s own on %s', (_label, file) => {
+    const text = fs.readFileSync(path.join(CORPORA, file), 'utf8');
+    jiebaSegmenter().tag('预热'); // loads our dictionary into the one native jieba first
+    expect(jiebaSegmenter().tag(text)).toEqual(nodejieba().tag(text));
+  });
+
+  it('are jieba\'s own for words outside its dictionary: ASCII, digits, mixed, astral', () => {
+    const text = '5 a1b2 ab 12ab中文 Ⅲ 😀 GDP增长6.5% COVID-19疫情 x86架构 3D打印 iPhone手机 café 𠀀𪚥 2023年';
+    jiebaSegmenter().tag('预热');
+    const ours = jiebaSegmenter().tag(text);
+    expect(ours).toEqual(nodejieba().tag(text));
+    expect(ours.map((t) => t.tag)).toEqual(expect.arrayContaining(['m', 'eng', 'x']));
+  });
+});

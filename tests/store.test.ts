@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import type { AnalyzedDocument } from '../src/model.js';
 import { extractText } from '../src/pipeline.js';
 import { openForRead, openForWrite, StoreError } from '../src/store/db.js';
-import { SCHEMA_VERSION } from '../src/store/schema.js';
-import { paragraphsOf, writeSource } from '../src/store/write.js';
+import { documentText, gramCount, totalsCurrent } from '../src/store/read.js';
+import { MIGRATIONS, SCHEMA_VERSION } from '../src/store/schema.js';
+import { paragraphsOf, updateTotals, writeSource } from '../src/store/write.js';
 import { readCorpus, tempDir } from './helpers.js';
 
 // Term counts come from the segmenter, which store tests do not need.
@@ -40,6 +41,31 @@ describe('the database', () => {
     db.close();
   });
 
+  it('keeps the documents of a version-1 database, their text now read back from the paragraphs', () => {
+    const path = join(tempDir(), 'v1.db');
+    const raw = new Database(path);
+    raw.exec(MIGRATIONS[0]!);
+    raw.pragma(`application_id = ${0x504d494e}`);
+    raw.pragma('user_version = 1');
+    const text = extractText(readCorpus('seeds/002_b930d5806cce04de.txt'))[0]!.text;
+    raw.prepare("INSERT INTO sources VALUES (1, '/s.txt', 's.txt', 'h', 1, 'utf-8', '2025-01-01')").run();
+    raw.prepare("INSERT INTO documents (id, source_id, article, script, chars, tokens, text) VALUES (1, 1, 1, 'simplified', 1, 1, ?)").run(text);
+    const insert = raw.prepare('INSERT INTO paragraphs (doc_id, seq, offset, text) VALUES (1, ?, ?, ?)');
+    paragraphsOf(text).forEach((p, seq) => insert.run(seq, p.offset, p.text));
+    raw.prepare("INSERT INTO doc_terms VALUES (1, '医院', 'n', 3)").run();
+    raw.prepare("INSERT INTO term_totals VALUES ('医院', 3)").run();
+    raw.close();
+    const db = openForWrite(path);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(documentText(db, 1)).toBe(text);
+    // the totals are rebuilt from the documents, gram totals included
+    expect(totalsCurrent(db)).toBe(false);
+    updateTotals(db);
+    expect(db.prepare("SELECT count FROM term_totals WHERE term = '医院'").pluck().get()).toBe(3);
+    expect(gramCount(db, '医院')).toBe(text.split('医院').length - 1);
+    db.close();
+  });
+
   it('refuses a database written by a newer version, and another program\'s database', () => {
     const dir = tempDir();
     const newer = new Database(join(dir, 'newer.db'));
@@ -69,6 +95,28 @@ describe('writing a source file', () => {
     expect(count(db, 'goals')).toBe(docs.reduce((n, d) => n + d.goals.length, 0));
     expect(count(db, 'metrics')).toBe(docs.reduce((n, d) => n + d.metrics.length, 0));
     expect(count(db, 'initiative_mentions')).toBe(docs.reduce((n, d) => n + d.initiatives.length, 0));
+    db.close();
+  });
+
+  it('gives back each document\'s cleaned text exactly, kept once in its paragraphs', () => {
+    const db = openForWrite(join(tempDir(), 't.db'));
+    writeSource(db, source('/x/003.txt', 'h1'), docs);
+    const ids = db.prepare('SELECT id FROM documents ORDER BY id').pluck().all() as number[];
+    expect(ids.map((id) => documentText(db, id))).toEqual(docs.map((d) => d.text));
+    db.close();
+  });
+
+  it('brings the term totals up to date in one step after the documents, and subtracts a replaced file', () => {
+    const db = openForWrite(join(tempDir(), 'tt.db'));
+    writeSource(db, source('/x/003.txt', 'h1'), docs);
+    expect(totalsCurrent(db)).toBe(false);
+    expect(count(db, 'term_totals')).toBe(0);
+    updateTotals(db);
+    expect(totalsCurrent(db)).toBe(true);
+    expect(db.prepare("SELECT count FROM term_totals WHERE term = '医院'").pluck().get()).toBe(docs.length);
+    writeSource(db, source('/x/003.txt', 'h2'), docs.slice(0, 2));
+    updateTotals(db);
+    expect(db.prepare("SELECT count FROM term_totals WHERE term = '医院'").pluck().get()).toBe(2);
     db.close();
   });
 

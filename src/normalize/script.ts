@@ -5,41 +5,57 @@ import type { Script } from '../model.js';
 
 type Convert = (text: string) => string;
 let toSimplified: Convert[] | null = null;
-let toTraditional: Convert | null = null;
 
-// Built lazily, each on its own: opencc-js builds its tries on first use
-// (Simplified→Traditional alone takes ~350 ms), and a query that only folds
-// its own words to Simplified should not pay for the other direction.
+// Built lazily: opencc-js builds its tries on first use, and a Simplified
+// document (most of them) never needs one.
 function simplifiers(): Convert[] {
   // Taiwan and Hong Kong variant characters both occur in our sources (HK
   // policy addresses, Taiwan-style web pages); the second pass catches HK forms.
   return (toSimplified ??= [OpenCC.Converter({ from: 'tw', to: 'cn' }), OpenCC.Converter({ from: 'hk', to: 'cn' })]);
 }
 
-function traditionalizer(): Convert {
-  return (toTraditional ??= OpenCC.Converter({ from: 'cn', to: 'tw' }));
+/** The characters that a conversion's character table changes (its one-character entries). */
+function changingChars(groups: readonly OpenCC.DictGroup[]): Set<string> {
+  const chars = new Set<string>();
+  for (const group of groups) {
+    for (const dict of group) {
+      const pairs = typeof dict === 'string' ? dict.split('|').map((entry) => entry.split(' ')) : dict;
+      for (const [from, to] of pairs) {
+        // "发 發髮": the first of the alternatives is the one converted to
+        if (from && to && [...from].length === 1 && to.split(' ')[0] !== from) chars.add(from);
+      }
+    }
+  }
+  return chars;
 }
 
-function changedChars(a: string, b: string): number {
-  let n = 0;
-  const x = [...a];
-  const y = [...b];
-  const len = Math.min(x.length, y.length);
-  for (let i = 0; i < len; i++) if (x[i] !== y[i]) n++;
-  return n;
+let tables: { traditional: Set<string>; simplified: Set<string> } | null = null;
+
+// Character tables, not the converters: building opencc's Simplified→
+// Traditional converter (its 49k phrases) took ~350 ms per thread just to
+// tell the script of a text.
+function scriptTables(): { traditional: Set<string>; simplified: Set<string> } {
+  return (tables ??= {
+    traditional: changingChars(OpenCC.Locale.to.cn ?? []),
+    simplified: changingChars(OpenCC.Locale.from.cn ?? []),
+  });
 }
 
 const SAMPLE = 4000;
 
 /**
- * Traditional text changes a lot when converted to Simplified and little the
- * other way; Simplified text the reverse. Comparing both directions is robust
- * where a fixed list of "Traditional-only" characters is not.
+ * Traditional text has many characters that become others in Simplified and
+ * few that would change the other way; Simplified text the reverse. Counting
+ * both is robust where a short list of "Traditional-only" characters is not.
  */
 export function detectScript(text: string): Script {
-  const sample = text.slice(0, SAMPLE);
-  const tradLike = changedChars(sample, simplifiers()[0]!(sample));
-  const simpLike = changedChars(sample, traditionalizer()(sample));
+  const { traditional, simplified } = scriptTables();
+  let tradLike = 0;
+  let simpLike = 0;
+  for (const ch of text.slice(0, SAMPLE)) {
+    if (traditional.has(ch)) tradLike++;
+    if (simplified.has(ch)) simpLike++;
+  }
   return tradLike > simpLike ? 'traditional' : 'simplified';
 }
 

@@ -2,6 +2,7 @@
 // one city and another): the terms each over-uses, the initiatives of each, the
 // figures both state, and A's plan goals matched to B's review goals.
 import type { DB } from '../store/db.js';
+import { documentText } from '../store/read.js';
 import { QueryError } from './errors.js';
 import { keyTerms, type KeyTerm } from './keyness.js';
 import { loadTfIdf } from './keywords.js';
@@ -223,11 +224,10 @@ export function goalWords(db: DB, goals: readonly GoalRecord[]): string[][] {
   const docs = [...new Set(goals.map((g) => g.doc))];
   const placed = new Map<number, { text: string; tokens: { word: string; start: number }[]; countable: Set<string> }>();
   for (const doc of docs) {
-    const row = db
-      .prepare('SELECT d.text, w.words FROM documents d LEFT JOIN doc_words w ON w.doc_id = d.id WHERE d.id = ?')
-      .get(doc) as { text: string; words: string | null };
+    const text = documentText(db, doc);
+    const words = db.prepare('SELECT words FROM doc_words WHERE doc_id = ?').pluck().get(doc) as string | undefined;
     const countable = new Set(db.prepare('SELECT DISTINCT term FROM doc_terms WHERE doc_id = ?').pluck().all(doc) as string[]);
-    placed.set(doc, { text: row.text, tokens: alignWords(row.text, row.words ?? ''), countable });
+    placed.set(doc, { text, tokens: alignWords(text, words ?? ''), countable });
   }
   return goals.map((g) => {
     const p = placed.get(g.doc)!;

@@ -2,6 +2,7 @@
 // pandas): documents, goals, metrics, initiatives with their mentions and
 // members, and the term counts. The CLI writes them out as CSV or JSON Lines.
 import type { DB } from '../store/db.js';
+import { documentText } from '../store/read.js';
 import { QueryError } from './errors.js';
 import { docWhere, type DocFilter } from './filters.js';
 
@@ -13,16 +14,16 @@ export interface ExportTable {
 
 interface TableSpec {
   columns: string[];
-  sql: (where: string, withText: boolean) => string;
+  sql: (where: string) => string;
 }
 
 // Each query selects exactly `columns`, in order, over `documents d` filtered by `where`.
 const TABLES = {
   documents: {
     columns: ['id', 'title', 'year', 'review_year', 'plan_year', 'org', 'script', 'chars', 'tokens', 'source', 'article'],
-    sql: (where: string, withText: boolean) =>
+    sql: (where: string) =>
       `SELECT d.id, d.title, d.year, d.review_year, d.plan_year, d.org, d.script, d.chars, d.tokens,
-              s.display AS source, d.article${withText ? ', d.text' : ''}
+              s.display AS source, d.article
        FROM documents d JOIN sources s ON s.id = d.source_id WHERE ${where} ORDER BY d.id`,
   },
   goals: {
@@ -83,7 +84,8 @@ export function exportTables(db: DB, options: ExportOptions = {}): ExportTable[]
   return (names as ExportTableName[]).map((name) => {
     const spec: TableSpec = TABLES[name];
     const withText = name === 'documents' && Boolean(options.text);
-    const rows = db.prepare(spec.sql(where.sql, withText)).all(...where.params) as Record<string, unknown>[];
+    const rows = db.prepare(spec.sql(where.sql)).all(...where.params) as Record<string, unknown>[];
+    if (withText) for (const row of rows) row.text = documentText(db, row.id as number);
     return { name, columns: withText ? [...spec.columns, 'text'] : spec.columns, rows };
   });
 }

@@ -1,5 +1,6 @@
 // Term frequencies from the stored per-document counts (exact, not sampled).
 import type { DB } from '../store/db.js';
+import { totalsCurrent } from '../store/read.js';
 import { QueryError } from './errors.js';
 import { docWhere, type DocFilter } from './filters.js';
 
@@ -20,14 +21,15 @@ export interface FreqRow {
 }
 
 /**
- * Reads the kept totals when it can (no --pos, no --doc, no --by doc): they
- * answer in milliseconds whatever the corpus size. Otherwise it sums the
- * per-document counts. Both give the same exact counts.
+ * Reads the kept totals when it can (no --pos, no --doc, no --by doc, and
+ * the totals include every document): they answer in milliseconds whatever
+ * the corpus size. Otherwise it sums the per-document counts. Both give the
+ * same exact counts.
  */
-export function freqSql(options: FreqOptions): { sql: string; params: (string | number)[] } {
+export function freqSql(options: FreqOptions, useTotals = true): { sql: string; params: (string | number)[] } {
   const top = options.top ?? 20;
   const minLen = options.minLen ?? 2;
-  if (!options.pos?.length && options.doc === undefined && options.by !== 'doc') {
+  if (useTotals && !options.pos?.length && options.doc === undefined && options.by !== 'doc') {
     if (options.by === 'year') {
       // Each year's top terms straight off the (year, count) index, one
       // year after another: no ranking of every term of every year.
@@ -82,7 +84,7 @@ export function freq(db: DB, options: FreqOptions = {}): FreqRow[] {
   if (options.top !== undefined && (!Number.isInteger(options.top) || options.top < 1)) {
     throw new QueryError('--top takes a whole number of 1 or more');
   }
-  const { sql, params } = freqSql(options);
+  const { sql, params } = freqSql(options, totalsCurrent(db));
   const rows = db.prepare(sql).all(...params) as { grp: string; term: string; count: number }[];
   return rows.map((r) => (options.by ? { group: r.grp, term: r.term, count: r.count } : { term: r.term, count: r.count }));
 }

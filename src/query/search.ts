@@ -3,6 +3,7 @@
 // total equals what a plain substring search of the cleaned texts finds,
 // whatever the segmenter did and however short the query.
 import type { DB } from '../store/db.js';
+import { gramCount } from '../store/read.js';
 import { QueryError } from './errors.js';
 import { docWhere, type DocFilter } from './filters.js';
 import { splitSentences } from '../normalize/split.js';
@@ -132,6 +133,14 @@ export function countSql(term: string, filter: DocFilter, groupByYear = false): 
   };
 }
 
+/** Every occurrence of one term in the documents the filter keeps: kept gram totals where they answer, else counted. */
+export function countOccurrences(db: DB, term: string, filter: DocFilter): number {
+  const kept = filter.doc === undefined && filter.year === undefined ? gramCount(db, term) : null;
+  if (kept !== null) return kept;
+  const { sql, params } = countSql(term, filter);
+  return (db.prepare(sql).get(...params) as { count: number }).count;
+}
+
 function clip(text: string, from: number, to: number): string {
   return text.slice(Math.max(0, from), Math.max(0, to));
 }
@@ -157,8 +166,7 @@ export function search(db: DB, query: string, options: SearchOptions = {}): Sear
     // One term: SQLite counts every occurrence; only the paragraphs that
     // hold the hits to show are read (each holds at least one).
     const term = terms[0]!;
-    const { sql, params } = countSql(term, options);
-    const total = (db.prepare(sql).get(...params) as { count: number }).count;
+    const total = countOccurrences(db, term, options);
     for (const p of candidates(db, terms, options, limit)) {
       for (const at of occurrences(p.text, term)) show(p, at, at + term.length);
     }

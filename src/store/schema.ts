@@ -143,6 +143,27 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (mention_id, seq)
   );
   `,
+
+  // 2: the cleaned text is kept once, in paragraphs (documentText() joins
+  // them back); the totals are brought up to date once per batch of
+  // documents rather than per document (documents.totaled marks those they
+  // include), and doc_terms is never looked up by term alone: the index and
+  // the per-document totals made every document's write touch pages all
+  // over large B-trees. Gram totals count characters and character pairs,
+  // so that a search of 发展 or 医 need not read every paragraph. The totals
+  // are rebuilt from the documents by the next ingest.
+  `
+  DROP INDEX doc_terms_term;
+  ALTER TABLE documents DROP COLUMN text;
+  ALTER TABLE documents ADD COLUMN totaled INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX documents_untotaled ON documents(id) WHERE totaled = 0;
+  DELETE FROM term_totals;
+  DELETE FROM year_term_totals;
+  CREATE TABLE gram_totals (
+    first TEXT PRIMARY KEY,             -- a character
+    counts TEXT NOT NULL                -- JSON {second character, or "" for the character alone: count}
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -3,6 +3,7 @@
 import type { AnalyzedDocument } from '../model.js';
 import type { DB } from './db.js';
 import { initiativeKey } from '../extract/initiatives.js';
+import { addGrams, mergeGrams, type GramCounts } from './grams.js';
 
 export interface SourceFile {
   path: string;
@@ -37,6 +38,7 @@ export function writeSource(db: DB, source: SourceFile, docs: readonly AnalyzedD
     const old = statements.findSource.get(source.path) as { id: number; hash: string } | undefined;
     if (old?.hash === source.hash) return 'unchanged';
     if (old) {
+      addToGrams(statements, statements.countedParagraphs.all(old.id) as string[], -1);
       statements.subtractTotals.run({ source: old.id });
       statements.subtractYearTotals.run({ source: old.id });
       statements.deleteSource.run(old.id);
@@ -51,14 +53,12 @@ export function writeSource(db: DB, source: SourceFile, docs: readonly AnalyzedD
       const docId = Number(
         statements.insertDocument.run(
           sourceId, doc.article, doc.title, doc.year, doc.review_year, doc.plan_year, doc.org, doc.script,
-          doc.chars, doc.tokens, doc.text,
+          doc.chars, doc.tokens,
         ).lastInsertRowid,
       );
       paragraphsOf(doc.text).forEach((p, seq) => statements.insertParagraph.run(docId, seq, p.offset, p.text));
       for (const t of doc.terms) statements.insertTerm.run(docId, t.term, t.pos, t.count);
       statements.insertWords.run(docId, doc.words);
-      statements.addTotals.run(docId);
-      statements.addYearTotals.run(docId);
       doc.goals.forEach((g, idx) =>
         statements.insertGoal.run(docId, idx, g.marker, g.level, g.ordinal, g.title, g.parent, g.kind, g.year, g.offset),
       );
@@ -86,6 +86,35 @@ export function writeSource(db: DB, source: SourceFile, docs: readonly AnalyzedD
   })();
 }
 
+/**
+ * Adds the documents written since the last call to the term totals, in one
+ * transaction. Until then freq sums their per-document counts itself (see
+ * totalsCurrent), so the totals are never wrong, only sometimes not used.
+ */
+export function updateTotals(db: DB): void {
+  const statements = prepare(db);
+  db.transaction(() => {
+    addToGrams(statements, statements.untotaledParagraphs.all() as string[], 1);
+    statements.addTotals.run();
+    statements.addYearTotals.run();
+    statements.markTotaled.run();
+  })();
+}
+
+/** Adds (sign 1) or takes out (-1) the grams of paragraphs to or from the gram totals. */
+function addToGrams(statements: Statements, paragraphs: readonly string[], sign: 1 | -1): void {
+  const counts = new Map<number, number>();
+  for (const text of paragraphs) addGrams(counts, text, sign);
+  mergeGrams(
+    counts,
+    (first) => {
+      const stored = statements.findGrams.get(first) as string | undefined;
+      return stored === undefined ? undefined : (JSON.parse(stored) as GramCounts);
+    },
+    (first, row) => (row ? statements.putGrams.run(first, JSON.stringify(row)) : statements.deleteGrams.run(first)),
+  );
+}
+
 type Statements = ReturnType<typeof build>;
 const cache = new WeakMap<DB, Statements>();
 
@@ -106,34 +135,46 @@ function build(db: DB) {
       'INSERT INTO sources (path, display, hash, bytes, encoding, ingested_at) VALUES (?, ?, ?, ?, ?, ?)',
     ),
     insertDocument: db.prepare(
-      `INSERT INTO documents (source_id, article, title, year, review_year, plan_year, org, script, chars, tokens, text)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO documents (source_id, article, title, year, review_year, plan_year, org, script, chars, tokens, totaled)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
     ),
     insertParagraph: db.prepare('INSERT INTO paragraphs (doc_id, seq, offset, text) VALUES (?, ?, ?, ?)'),
     insertTerm: db.prepare('INSERT INTO doc_terms (doc_id, term, pos, count) VALUES (?, ?, ?, ?)'),
-    addTotals: db.prepare(
-      `INSERT INTO term_totals (term, count)
-       SELECT term, sum(count) FROM doc_terms WHERE doc_id = ? GROUP BY term
-       ON CONFLICT(term) DO UPDATE SET count = count + excluded.count`,
-    ),
-    addYearTotals: db.prepare(
-      `INSERT INTO year_term_totals (year, term, count)
-       SELECT coalesce(d.year, 0), t.term, sum(t.count) FROM doc_terms t JOIN documents d ON d.id = t.doc_id
-       WHERE t.doc_id = ? GROUP BY t.term
-       ON CONFLICT(year, term) DO UPDATE SET count = count + excluded.count`,
-    ),
     subtractTotals: db.prepare(
       `UPDATE term_totals SET count = count - (
          SELECT sum(t.count) FROM doc_terms t JOIN documents d ON d.id = t.doc_id
-         WHERE d.source_id = @source AND t.term = term_totals.term)
-       WHERE term IN (SELECT t.term FROM doc_terms t JOIN documents d ON d.id = t.doc_id WHERE d.source_id = @source)`,
+         WHERE d.source_id = @source AND d.totaled AND t.term = term_totals.term)
+       WHERE term IN (SELECT t.term FROM doc_terms t JOIN documents d ON d.id = t.doc_id WHERE d.source_id = @source AND d.totaled)`,
     ),
     subtractYearTotals: db.prepare(
       `UPDATE year_term_totals SET count = count - (
          SELECT sum(t.count) FROM doc_terms t JOIN documents d ON d.id = t.doc_id
-         WHERE d.source_id = @source AND t.term = year_term_totals.term AND coalesce(d.year, 0) = year_term_totals.year)
-       WHERE (year, term) IN (SELECT coalesce(d.year, 0), t.term FROM doc_terms t JOIN documents d ON d.id = t.doc_id WHERE d.source_id = @source)`,
+         WHERE d.source_id = @source AND d.totaled AND t.term = year_term_totals.term AND coalesce(d.year, 0) = year_term_totals.year)
+       WHERE (year, term) IN (
+         SELECT coalesce(d.year, 0), t.term FROM doc_terms t JOIN documents d ON d.id = t.doc_id WHERE d.source_id = @source AND d.totaled)`,
     ),
+    addTotals: db.prepare(
+      `INSERT INTO term_totals (term, count)
+       SELECT t.term, sum(t.count) FROM documents d JOIN doc_terms t ON t.doc_id = d.id
+       WHERE d.totaled = 0 GROUP BY t.term
+       ON CONFLICT(term) DO UPDATE SET count = count + excluded.count`,
+    ),
+    addYearTotals: db.prepare(
+      `INSERT INTO year_term_totals (year, term, count)
+       SELECT coalesce(d.year, 0), t.term, sum(t.count) FROM documents d JOIN doc_terms t ON t.doc_id = d.id
+       WHERE d.totaled = 0 GROUP BY 1, 2
+       ON CONFLICT(year, term) DO UPDATE SET count = count + excluded.count`,
+    ),
+    untotaledParagraphs: db
+      .prepare('SELECT p.text FROM documents d JOIN paragraphs p ON p.doc_id = d.id WHERE d.totaled = 0')
+      .pluck(),
+    countedParagraphs: db
+      .prepare('SELECT p.text FROM documents d JOIN paragraphs p ON p.doc_id = d.id WHERE d.source_id = ? AND d.totaled')
+      .pluck(),
+    findGrams: db.prepare('SELECT counts FROM gram_totals WHERE first = ?').pluck(),
+    putGrams: db.prepare('INSERT OR REPLACE INTO gram_totals (first, counts) VALUES (?, ?)'),
+    deleteGrams: db.prepare('DELETE FROM gram_totals WHERE first = ?'),
+    markTotaled: db.prepare('UPDATE documents SET totaled = 1 WHERE totaled = 0'),
     pruneTotals: db.prepare('DELETE FROM term_totals WHERE count <= 0'),
     pruneYearTotals: db.prepare('DELETE FROM year_term_totals WHERE count <= 0'),
     insertWords: db.prepare('INSERT INTO doc_words (doc_id, words) VALUES (?, ?)'),

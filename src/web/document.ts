@@ -4,6 +4,7 @@ import { listDocs, type DocRow } from '../query/docs.js';
 import { QueryError } from '../query/errors.js';
 import { listGoals, listMetrics, type GoalRow, type MetricRow } from '../query/listings.js';
 import type { DB } from '../store/db.js';
+import { documentText } from '../store/read.js';
 
 export interface Located {
   /** character offset in `text` where the item starts */
@@ -73,7 +74,7 @@ function goalLength(text: string, goal: { marker: string; title: string; offset:
 export function documentView(db: DB, id: number): DocumentView {
   const doc = listDocs(db, { doc: id })[0];
   if (!doc) throw new QueryError(`no document ${id}: list them with \`policy-miner docs\``);
-  const { text } = db.prepare('SELECT text FROM documents WHERE id = ?').get(id) as { text: string };
+  const text = documentText(db, id);
 
   // The listings return rows in stored order (idx); offsets come from the same order.
   const goalOffsets = db.prepare('SELECT offset FROM goals WHERE doc_id = ? ORDER BY idx').pluck().all(id) as number[];

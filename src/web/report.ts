@@ -3,10 +3,11 @@
 // into the markup and the data block, never interpreted.
 import { listDocs, type DocRow } from '../query/docs.js';
 import { listGoals, listInitiatives, type GoalRow, type InitiativeRow } from '../query/listings.js';
-import { candidates, occurrences } from '../query/search.js';
+import { countOccurrences } from '../query/search.js';
 import { themes, type ThemeRow } from '../query/themes.js';
 import { trend, type TrendRow } from '../query/trend.js';
 import type { DB } from '../store/db.js';
+import { documentText } from '../store/read.js';
 import { chartJsSource } from './assets.js';
 
 export interface ReportOptions {
@@ -50,8 +51,7 @@ export interface ReportData {
 
 const count = (db: DB, sql: string): number => db.prepare(sql).pluck().get() as number;
 
-const totalOccurrences = (db: DB, term: string): number =>
-  candidates(db, [term], {}).reduce((n, p) => n + occurrences(p.text, term).length, 0);
+const totalOccurrences = (db: DB, term: string): number => countOccurrences(db, term, {});
 
 /**
  * What to count for an initiative. Its name is normalised ("走出去"战略 →
@@ -61,14 +61,13 @@ const totalOccurrences = (db: DB, term: string): number =>
 export function initiativeTerm(db: DB, row: InitiativeRow): string | null {
   const tried = [row.name, row.code].filter((t): t is string => Boolean(t && t.length >= 2));
   for (const t of tried) if (totalOccurrences(db, t) > 0) return t;
-  const mention = db
+  const first = db
     .prepare(
-      `SELECT substr(d.text, m.offset + 1, ?) FROM initiative_mentions m
-       JOIN initiatives i ON i.id = m.initiative_id JOIN documents d ON d.id = m.doc_id
+      `SELECT m.doc_id AS doc, m.offset FROM initiative_mentions m JOIN initiatives i ON i.id = m.initiative_id
        WHERE i.name = ? ORDER BY m.doc_id LIMIT 1`,
     )
-    .pluck()
-    .get(row.name.length + 4, row.name) as string | undefined;
+    .get(row.name) as { doc: number; offset: number } | undefined;
+  const mention = first && documentText(db, first.doc).slice(first.offset, first.offset + row.name.length + 4);
   const core = mention ? /[“"「]([^”"」]{2,})[”"」]/u.exec(mention)?.[1] : undefined;
   return core && totalOccurrences(db, core) > 0 ? core : null;
 }
