@@ -147,6 +147,15 @@ describe('kept counts of one- and two-character words', () => {
     expect(gramCount(kept, '医医')).toBeNull();
   });
 
+  it('leave nothing of a replaced file in the index, and list hits in document order', () => {
+    expect(readCorpus('hk-policy-address/1999.txt')).toContain('行政長官');
+    expect(search(kept, '行政长官').total).toBe(count('行政长官'));
+    expect(search(kept, '行政长官').total).toBe(0);
+    const { hits } = search(kept, '医院', { limit: 10_000 });
+    expect(hits.length).toBeGreaterThan(20);
+    expect(hits).toEqual([...hits].sort((x, y) => x.doc - y.doc || x.offset - y.offset));
+  });
+
   it('are not used while documents written since are not in them, and stay exact', () => {
     keptTexts.push(...write('/c', readCorpus('seeds/002_b930d5806cce04de.txt')));
     expect(gramCount(kept, '医')).toBeNull();

@@ -58,8 +58,17 @@ export function outlineDictionary(): OutlineDictionary {
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alternation = (words: string[]): RegExp =>
-  new RegExp([...words].sort((a, b) => b.length - a.length).map(escape).join('|'));
+const alternations = new Map<string, RegExp>();
+// Built once per word list: every article asks for the same few.
+const alternation = (words: string[]): RegExp => {
+  const key = words.join('\u0000');
+  let re = alternations.get(key);
+  if (!re) {
+    re = new RegExp([...words].sort((a, b) => b.length - a.length).map(escape).join('|'));
+    alternations.set(key, re);
+  }
+  return re;
+};
 
 // Arabic years, years in Chinese digits (二〇二三年) and the spaced form of old
 // State Council reports (1 9 9 8 年). A year right after 到/至/- is the end of a

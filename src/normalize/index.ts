@@ -3,7 +3,7 @@ import type { Article } from '../model.js';
 import { stripChrome, stripInlineChrome } from './chrome.js';
 import { findOrg, findTitle } from './metadata.js';
 import { convertToSimplified, detectScript } from './script.js';
-import { countHan, joinBrokenLines, splitArticles, splitRunTogether } from './split.js';
+import { countHan, countLetters, joinBrokenLines, splitArticles, splitRunTogether } from './split.js';
 
 export { decode, DecodeError, type Decoded, type Encoding } from './decode.js';
 export { detectScript, convertToSimplified } from './script.js';
@@ -24,7 +24,7 @@ const SPACE_BETWEEN_HAN = /(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef，。�
  */
 export function isChineseText(text: string): boolean {
   const han = countHan(text);
-  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const letters = countLetters(text);
   return han > 0 && han >= letters * 0.2;
 }
 

@@ -70,7 +70,41 @@ export function splitSentences(text: string): { text: string; offset: number }[]
 }
 
 export function countHan(text: string): number {
-  return text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  return countMatching(text, HAN);
+}
+
+/** Letters of any script (\p{L}), as isChineseText weighs them against the Han ones. */
+export function countLetters(text: string): number {
+  return countMatching(text, LETTER);
+}
+
+const LETTER = /\p{L}/u;
+const bmpTables = new Map<RegExp, Uint8Array>();
+
+// Characters that match a one-character class, counted with a table of the
+// Basic Multilingual Plane built once per class (a global match built an
+// array of every Han character of every document), astral ones by the class.
+function countMatching(text: string, charClass: RegExp): number {
+  let table = bmpTables.get(charClass);
+  if (!table) {
+    table = new Uint8Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) table[c] = charClass.test(String.fromCharCode(c)) ? 1 : 0;
+    bmpTables.set(charClass, table);
+  }
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        if (charClass.test(text.slice(i, i + 2))) n++;
+        i++;
+        continue;
+      }
+    }
+    n += table[c]!;
+  }
+  return n;
 }
 
 /** Lines longer than this are a whole document run together (a lost Word conversion). */

@@ -76,8 +76,16 @@ export interface CandidateParagraph {
   text: string;
 }
 
-/** The condition on `paragraphs p JOIN documents d` that keeps the paragraphs holding every term. */
-function candidateWhere(terms: readonly string[], filter: DocFilter): { sql: string; params: (string | number)[] } {
+/**
+ * The condition on `paragraphs p JOIN documents d` that keeps the paragraphs
+ * holding every term. `exact: false` leaves out the instr() check of a term
+ * the index narrows, for a count that finds nothing in a paragraph without it.
+ */
+function candidateWhere(
+  terms: readonly string[],
+  filter: DocFilter,
+  exact = true,
+): { sql: string; params: (string | number)[] } {
   // The trigram index answers terms of three characters or more; shorter ones
   // are checked with instr() on the paragraphs the other terms leave (or all).
   const indexed = terms.filter((t) => [...t].length >= TRIGRAM);
@@ -89,6 +97,7 @@ function candidateWhere(terms: readonly string[], filter: DocFilter): { sql: str
     params.push([...new Set(indexed.flatMap(ftsTrigrams))].join(' AND '));
   }
   for (const t of terms) {
+    if (!exact && [...t].length >= TRIGRAM) continue;
     parts.push('instr(p.text, ?) > 0');
     params.push(t);
   }
@@ -97,14 +106,19 @@ function candidateWhere(terms: readonly string[], filter: DocFilter): { sql: str
   return { sql: parts.join(' AND '), params };
 }
 
-/** The SQL that finds the paragraphs holding every term (shown by tests, run by `candidates`). */
+/**
+ * The SQL that finds the paragraphs holding every term (shown by tests, run
+ * by `candidates`), in document and paragraph order: ids are handed out in
+ * the order documents and their paragraphs are written, so p.id is that
+ * order, and a LIMIT stops at the first matches instead of sorting them all.
+ */
 export function candidateSql(terms: readonly string[], filter: DocFilter): { sql: string; params: (string | number)[] } {
   const where = candidateWhere(terms, filter);
   return {
     sql: `SELECT p.doc_id AS doc, d.year AS year, p.offset AS offset, p.text AS text
           FROM paragraphs p JOIN documents d ON d.id = p.doc_id
           WHERE ${where.sql}
-          ORDER BY p.doc_id, p.seq`,
+          ORDER BY p.id`,
     params: where.params,
   };
 }
@@ -119,11 +133,13 @@ export function candidates(db: DB, terms: readonly string[], filter: DocFilter, 
  * Occurrences of one term in the candidate paragraphs, counted inside SQLite:
  * replace() removes every non-overlapping occurrence, as a substring count
  * does, so the count is exact without sending the paragraphs to JavaScript.
+ * Bytes, not characters: UTF-8 matches only at character boundaries, and
+ * octet_length() needs no walk through the text as length() does.
  * `groupBy` sums per document year instead of in all.
  */
 export function countSql(term: string, filter: DocFilter, groupByYear = false): { sql: string; params: (string | number)[] } {
-  const where = candidateWhere([term], filter);
-  const count = "coalesce(sum((length(p.text) - length(replace(p.text, ?, ''))) / length(?)), 0)";
+  const where = candidateWhere([term], filter, false);
+  const count = "coalesce(sum((octet_length(p.text) - octet_length(replace(p.text, ?, ''))) / octet_length(?)), 0)";
   const from = `FROM paragraphs p JOIN documents d ON d.id = p.doc_id WHERE ${where.sql}`;
   return {
     sql: groupByYear

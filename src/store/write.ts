@@ -57,6 +57,7 @@ export function writeSource(db: DB, source: SourceFile, docs: readonly AnalyzedD
         ).lastInsertRowid,
       );
       paragraphsOf(doc.text).forEach((p, seq) => statements.insertParagraph.run(docId, seq, p.offset, p.text));
+      statements.indexParagraphs.run(docId);
       for (const t of doc.terms) statements.insertTerm.run(docId, t.term, t.pos, t.count);
       statements.insertWords.run(docId, doc.words);
       doc.goals.forEach((g, idx) =>
@@ -139,6 +140,7 @@ function build(db: DB) {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
     ),
     insertParagraph: db.prepare('INSERT INTO paragraphs (doc_id, seq, offset, text) VALUES (?, ?, ?, ?)'),
+    indexParagraphs: db.prepare('INSERT INTO paragraphs_fts (rowid, text) SELECT id, text FROM paragraphs WHERE doc_id = ?'),
     insertTerm: db.prepare('INSERT INTO doc_terms (doc_id, term, pos, count) VALUES (?, ?, ?, ?)'),
     subtractTotals: db.prepare(
       `UPDATE term_totals SET count = count - (
