@@ -76,7 +76,8 @@ const ARABIC_RE = /\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?/y;
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 const isLatin = (c: string | undefined): boolean => c !== undefined && /[A-Za-z]/.test(c);
 const isCjk = (c: string | undefined): boolean => c !== undefined && /[\u4e00-\u9fff]/.test(c);
-const isNumeralChar = (c: string | undefined): boolean => c !== undefined && CHINESE_NUMERAL_CHARS.includes(c);
+const NUMERAL_CHARS = new Set(CHINESE_NUMERAL_CHARS);
+const isNumeralChar = (c: string | undefined): boolean => c !== undefined && NUMERAL_CHARS.has(c);
 
 /** Longest entry of `words` that starts at `pos` in `text`. */
 function longestAt(text: string, pos: number, words: readonly string[]): string | null {
@@ -639,6 +640,12 @@ export function extractMetrics(text: string, years: DocumentYears): Metric[] {
   let lastEnd = 0;
   let pos = 0;
   while (pos < text.length) {
+    // every number readNumber reads starts with a digit or a Chinese numeral
+    const first = text[pos];
+    if (!isDigit(first) && !isNumeralChar(first)) {
+      pos++;
+      continue;
+    }
     const num = readNumber(text, pos);
     if (!num) { pos++; continue; }
     const c = readTail(text, num, dict);
