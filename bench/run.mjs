@@ -188,7 +188,7 @@ try {
   const ingest100 = timed(['ingest', dir100, '--db', join(work, 'bench100.db'), '--json']);
   // jieba.posseg in Python runs at well under 1 MB/s: on a smaller corpus of
   // the same documents, both tools are timed side by side.
-  const pythonMb = Number(process.env.BENCH_PYTHON_MB || 2);
+  const pythonMb = Number(process.env.BENCH_PYTHON_MB || 5);
   const dirPy = join(work, 'corpus-py');
   let pythonS = null;
   if (process.env.BENCH_PYTHON !== '0') {

@@ -8,7 +8,7 @@ import { extname, join, relative, resolve } from 'node:path';
 import type { AnalyzedDocument } from './model.js';
 import { DecodeError } from './normalize/index.js';
 import { MAX_BYTES, readDocumentText } from './normalize/formats/index.js';
-import { AnalysisPool, defaultWorkerCount, workersAvailable, type Analysis } from './analyze/pool.js';
+import { AnalysisPool, defaultWorkerCount, JOBS_PER_THREAD, workersAvailable, type Analysis } from './analyze/pool.js';
 import { analyzeText } from './pipeline.js';
 import { jiebaSegmenter, type Segmenter } from './segment/index.js';
 import type { DB } from './store/db.js';
@@ -157,7 +157,7 @@ export async function ingest(db: DB, paths: readonly string[], options: IngestOp
 
   // Files are analysed ahead on the threads while this one reads, hashes and
   // writes them in their listed order; a bounded window keeps memory flat.
-  const window = pool ? threads * 2 : 1;
+  const window = pool ? threads * (JOBS_PER_THREAD + 1) : 1;
   const pending: PendingFile[] = [];
   let untotaled = 0;
   const settle = async (job: PendingFile): Promise<void> => {

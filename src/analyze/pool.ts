@@ -43,14 +43,22 @@ export function defaultWorkerCount(): number {
   return Math.max(1, Math.min(availableParallelism(), 4));
 }
 
+type PendingJob = AnalysisJob & { resolve: (a: Analysis) => void; reject: (e: Error) => void };
+
 interface Slot {
   worker: Worker;
-  job: (AnalysisJob & { resolve: (a: Analysis) => void; reject: (e: Error) => void }) | null;
+  /** sent to the thread, by id, in the order sent */
+  jobs: Map<number, PendingJob>;
 }
+
+// Files handed to a thread ahead of the one it is on: while the main thread
+// writes a file (synchronously), a thread that finishes goes on with the next
+// one instead of waiting for the main thread to hand it one.
+export const JOBS_PER_THREAD = 2;
 
 export class AnalysisPool {
   private readonly slots: Slot[] = [];
-  private readonly queue: NonNullable<Slot['job']>[] = [];
+  private readonly queue: PendingJob[] = [];
   private nextId = 0;
   private closed = false;
   private idleWaiters: (() => void)[] = [];
@@ -60,10 +68,10 @@ export class AnalysisPool {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(WORKER), job: null };
+    const slot: Slot = { worker: new Worker(WORKER), jobs: new Map() };
     slot.worker.on('message', (reply: AnalysisReply) => {
-      const job = slot.job;
-      slot.job = null;
+      const job = slot.jobs.get(reply.id);
+      slot.jobs.delete(reply.id);
       if (job) {
         if ('error' in reply) job.reject(new AnalysisError(reply.error));
         else job.resolve({ encoding: reply.encoding, docs: reply.docs });
@@ -74,9 +82,8 @@ export class AnalysisPool {
     // A thread that dies (out of memory, a crash in native code) fails its
     // file only; a fresh thread takes its place for the files still to come.
     const fail = (reason: string): void => {
-      const job = slot.job;
-      slot.job = null;
-      job?.reject(new AnalysisError(reason));
+      for (const job of slot.jobs.values()) job.reject(new AnalysisError(reason));
+      slot.jobs.clear();
       if (this.closed) return this.notifyIdle();
       const index = this.slots.indexOf(slot);
       if (index >= 0) this.slots[index] = this.spawn();
@@ -91,18 +98,21 @@ export class AnalysisPool {
   }
 
   private notifyIdle(): void {
-    if (this.slots.every((s) => !s.job)) for (const wake of this.idleWaiters.splice(0)) wake();
+    if (this.slots.every((s) => s.jobs.size === 0)) for (const wake of this.idleWaiters.splice(0)) wake();
   }
 
   private dispatch(): void {
-    for (const slot of this.slots) {
-      if (slot.job || this.queue.length === 0) continue;
-      const job = this.queue.shift()!;
-      slot.job = job;
-      slot.worker.ref();
-      slot.worker.postMessage({ id: job.id, file: job.file, bytes: job.bytes });
+    // one job to each thread in turn, so that every thread has work before any has two
+    for (let depth = 1; depth <= JOBS_PER_THREAD; depth++) {
+      for (const slot of this.slots) {
+        if (slot.jobs.size >= depth || this.queue.length === 0) continue;
+        const job = this.queue.shift()!;
+        slot.jobs.set(job.id, job);
+        slot.worker.ref();
+        slot.worker.postMessage({ id: job.id, file: job.file, bytes: job.bytes });
+      }
     }
-    for (const slot of this.slots) if (!slot.job) slot.worker.unref();
+    for (const slot of this.slots) if (slot.jobs.size === 0) slot.worker.unref();
   }
 
   analyze(file: string, bytes: Uint8Array): Promise<Analysis> {
@@ -120,7 +130,7 @@ export class AnalysisPool {
   async close(): Promise<void> {
     this.closed = true;
     for (const job of this.queue.splice(0)) job.reject(new AnalysisError('not analysed: the run was stopped'));
-    if (this.slots.some((s) => s.job)) await new Promise<void>((wake) => this.idleWaiters.push(wake));
+    if (this.slots.some((s) => s.jobs.size > 0)) await new Promise<void>((wake) => this.idleWaiters.push(wake));
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 }
