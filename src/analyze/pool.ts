@@ -79,12 +79,18 @@ export class AnalysisPool {
       this.dispatch();
       this.notifyIdle();
     });
-    // A thread that dies (out of memory, a crash in native code) fails its
-    // file only; a fresh thread takes its place for the files still to come.
+    // A thread that dies (out of memory, a crash in native code) fails the
+    // file it was on (the first it was sent: it takes them in order); the
+    // files sent after it go back to the queue for a fresh thread.
     const fail = (reason: string): void => {
-      for (const job of slot.jobs.values()) job.reject(new AnalysisError(reason));
+      const [current, ...waiting] = slot.jobs.values();
       slot.jobs.clear();
-      if (this.closed) return this.notifyIdle();
+      current?.reject(new AnalysisError(reason));
+      if (this.closed) {
+        for (const job of waiting) job.reject(new AnalysisError('not analysed: the run was stopped'));
+        return this.notifyIdle();
+      }
+      this.queue.unshift(...waiting);
       const index = this.slots.indexOf(slot);
       if (index >= 0) this.slots[index] = this.spawn();
       this.dispatch();

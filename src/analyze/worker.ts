@@ -11,9 +11,14 @@ const port = parentPort;
 if (!port) throw new Error('analysis worker started outside a worker thread');
 const segmenter = jiebaSegmenter();
 
+// Jobs run one after another in the order sent, also when reading a format
+// awaits: the pool counts on it to know which file a dead thread was on.
+let previous: Promise<void> = Promise.resolve();
 port.on('message', (job: AnalysisJob) => {
-  readDocumentText(job.file, job.bytes)
-    .then((read): AnalysisReply => ({ id: job.id, encoding: read.encoding, docs: analyzeText(read.text, segmenter) }))
-    .catch((e: unknown): AnalysisReply => ({ id: job.id, error: e instanceof Error ? e.message : String(e) }))
-    .then((reply) => port.postMessage(reply));
+  previous = previous.then(() =>
+    readDocumentText(job.file, job.bytes)
+      .then((read): AnalysisReply => ({ id: job.id, encoding: read.encoding, docs: analyzeText(read.text, segmenter) }))
+      .catch((e: unknown): AnalysisReply => ({ id: job.id, error: e instanceof Error ? e.message : String(e) }))
+      .then((reply) => port.postMessage(reply)),
+  );
 });
