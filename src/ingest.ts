@@ -16,7 +16,7 @@ import { isUnchanged, updateTotals, writeSource } from './store/write.js';
 
 // Characters written between two updates of the term totals: each update
 // groups the new documents' term rows once, instead of once per document.
-const TOTALS_BATCH_CHARS = 4_000_000;
+const TOTALS_BATCH_CHARS = 16_000_000;
 
 /** File endings taken when walking a folder; a file named explicitly is always tried (its format is told from its bytes). */
 export const DOCUMENT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.docx', '.pdf', '.html', '.htm', '.xml']);

@@ -154,4 +154,22 @@ describe('writing a source file', () => {
     expect(row).toEqual({ entities: 1, mentions: 2 });
     db.close();
   });
+
+  it('drops an initiative when the last file that mentions it is replaced, and keeps one still mentioned', () => {
+    const db = openForWrite(join(tempDir(), 'w.db'));
+    const one = analyzed(readCorpus('seeds/000_3bd09cb3f97930f0.txt'));
+    const other = analyzed(readCorpus('seeds/002_b930d5806cce04de.txt'));
+    const names = (ds: AnalyzedDocument[]) => new Set(ds.flatMap((d) => d.initiatives.map((x) => x.name)));
+    const onlyInOne = [...names(one)].filter((n) => !names(other).has(n));
+    expect(onlyInOne.length).toBeGreaterThan(0);
+    const stored = () => new Set(db.prepare('SELECT name FROM initiatives').pluck().all() as string[]);
+    writeSource(db, source('/x/a.txt', 'a'), one);
+    writeSource(db, source('/x/b.txt', 'b'), one);
+    writeSource(db, source('/x/a.txt', 'a2'), other);
+    expect([...stored()]).toEqual(expect.arrayContaining(onlyInOne)); // still in b.txt
+    writeSource(db, source('/x/b.txt', 'b2'), other);
+    for (const name of onlyInOne) expect(stored().has(name)).toBe(false);
+    expect(stored()).toEqual(names(other));
+    db.close();
+  });
 });

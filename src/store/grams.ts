@@ -28,28 +28,75 @@ export function gramOf(word: string): string | null {
   return word;
 }
 
-/** Adds `sign` × the grams of `text` (one paragraph, no line breaks) to `counts`, keyed by code points. */
-export function addGrams(counts: Map<number, number>, text: string, sign = 1): void {
-  let previous = -1;
-  for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        c = (c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-        i++;
+// Pair keys are built from small dense indices of the characters seen, so
+// that they stay small integers: keyed by code points (up to 2^41) every
+// count was a boxed number and counting took four times as long.
+const PAIR_BASE = 1 << 15;
+
+/** Counts of characters and pairs of different adjacent characters, whitespace left out. */
+export class GramCounter {
+  private readonly indexOf = new Int32Array(PLANE); // code point → 1 + its index, 0: not seen
+  private readonly codes: number[] = [];
+  private readonly singles: number[] = [];
+  private readonly pairs = new Map<number, number>();
+  // pairs of characters beyond the first PAIR_BASE distinct ones (never in
+  // practice): keyed by both code points
+  private readonly widePairs = new Map<string, number>();
+
+  private index(c: number): number {
+    let i = this.indexOf[c]! - 1;
+    if (i < 0) {
+      i = this.codes.length;
+      this.codes.push(c);
+      this.singles.push(0);
+      this.indexOf[c] = i + 1;
+    }
+    return i;
+  }
+
+  /** Adds `sign` × the grams of `text` (one paragraph, no line breaks). */
+  add(text: string, sign = 1): void {
+    let previous = -1;
+    let previousCode = -1;
+    for (let i = 0; i < text.length; i++) {
+      let c = text.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+        const low = text.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          c = (c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+          i++;
+        }
       }
+      if (isSpace(c)) {
+        previous = -1;
+        continue;
+      }
+      const k = this.index(c);
+      this.singles[k] = this.singles[k]! + sign;
+      if (previous >= 0 && previousCode !== c) {
+        if (previous < PAIR_BASE && k < PAIR_BASE) {
+          const key = previous * PAIR_BASE + k;
+          this.pairs.set(key, (this.pairs.get(key) ?? 0) + sign);
+        } else {
+          const key = `${previousCode},${c}`;
+          this.widePairs.set(key, (this.widePairs.get(key) ?? 0) + sign);
+        }
+      }
+      previous = k;
+      previousCode = c;
     }
-    if (isSpace(c)) {
-      previous = -1;
-      continue;
+  }
+
+  /** Every count that is not zero, as [first code point, second code point or -1 for the character alone, count]. */
+  *entries(): Generator<[number, number, number]> {
+    for (let k = 0; k < this.codes.length; k++) if (this.singles[k] !== 0) yield [this.codes[k]!, -1, this.singles[k]!];
+    for (const [key, n] of this.pairs) {
+      if (n !== 0) yield [this.codes[Math.floor(key / PAIR_BASE)]!, this.codes[key % PAIR_BASE]!, n];
     }
-    counts.set(c, (counts.get(c) ?? 0) + sign);
-    if (previous >= 0 && previous !== c) {
-      const key = PLANE + previous * PLANE + c;
-      counts.set(key, (counts.get(key) ?? 0) + sign);
+    for (const [key, n] of this.widePairs) {
+      const [a, b] = key.split(',').map(Number);
+      if (n !== 0) yield [a!, b!, n];
     }
-    previous = c;
   }
 }
 
@@ -57,28 +104,26 @@ export function addGrams(counts: Map<number, number>, text: string, sign = 1): v
 export type GramCounts = Record<string, number>;
 
 /**
- * Merges counts made by addGrams (negative to take out) into the stored rows,
+ * Merges counts (negative to take out) into the stored rows,
  * one per first character: `stored` reads a row (undefined: none yet),
  * `write` gets each changed row, null when nothing is left in it.
  */
 export function mergeGrams(
-  counts: ReadonlyMap<number, number>,
+  counts: GramCounter,
   stored: (first: string) => GramCounts | undefined,
   write: (first: string, row: GramCounts | null) => void,
 ): void {
   const byFirst = new Map<number, [number, number][]>();
-  for (const [key, n] of counts) {
-    if (n === 0) continue;
-    const first = key >= PLANE ? Math.floor((key - PLANE) / PLANE) : key;
+  for (const [first, second, n] of counts.entries()) {
     let changes = byFirst.get(first);
     if (!changes) byFirst.set(first, (changes = []));
-    changes.push([key, n]);
+    changes.push([second, n]);
   }
   for (const [firstCode, changes] of byFirst) {
     const first = String.fromCodePoint(firstCode);
     const row = stored(first) ?? {};
-    for (const [key, n] of changes) {
-      const second = key >= PLANE ? String.fromCodePoint((key - PLANE) % PLANE) : '';
+    for (const [secondCode, n] of changes) {
+      const second = secondCode < 0 ? '' : String.fromCodePoint(secondCode);
       const total = (row[second] ?? 0) + n;
       if (total > 0) row[second] = total;
       else delete row[second];

@@ -3,7 +3,7 @@
 import type { AnalyzedDocument } from '../model.js';
 import type { DB } from './db.js';
 import { initiativeKey } from '../extract/initiatives.js';
-import { addGrams, mergeGrams, type GramCounts } from './grams.js';
+import { GramCounter, mergeGrams, type GramCounts } from './grams.js';
 
 export interface SourceFile {
   path: string;
@@ -36,11 +36,13 @@ export function writeSource(db: DB, source: SourceFile, docs: readonly AnalyzedD
   const statements = prepare(db);
   return db.transaction((): WriteOutcome => {
     const old = statements.findSource.get(source.path) as { id: number; hash: string } | undefined;
+    let orphanCandidates: number[] = [];
     if (old?.hash === source.hash) return 'unchanged';
     if (old) {
       addToGrams(statements, statements.countedParagraphs.all(old.id) as string[], -1);
       statements.subtractTotals.run({ source: old.id });
       statements.subtractYearTotals.run({ source: old.id });
+      orphanCandidates = statements.initiativesOfSource.all(old.id) as number[];
       statements.deleteSource.run(old.id);
       statements.pruneTotals.run();
       statements.pruneYearTotals.run();
@@ -81,8 +83,9 @@ export function writeSource(db: DB, source: SourceFile, docs: readonly AnalyzedD
         x.members.forEach((member, seq) => statements.insertMember.run(mentionId, seq, member));
       }
     }
-    // An initiative no document mentions any more is gone from the corpus.
-    statements.pruneInitiatives.run();
+    // An initiative no document mentions any more is gone from the corpus;
+    // only the replaced file's initiatives can have lost their last mention.
+    for (const id of orphanCandidates) statements.pruneInitiative.run(id, id);
     return old ? 'replaced' : 'added';
   })();
 }
@@ -104,8 +107,8 @@ export function updateTotals(db: DB): void {
 
 /** Adds (sign 1) or takes out (-1) the grams of paragraphs to or from the gram totals. */
 function addToGrams(statements: Statements, paragraphs: readonly string[], sign: 1 | -1): void {
-  const counts = new Map<number, number>();
-  for (const text of paragraphs) addGrams(counts, text, sign);
+  const counts = new GramCounter();
+  for (const text of paragraphs) counts.add(text, sign);
   mergeGrams(
     counts,
     (first) => {
@@ -195,8 +198,14 @@ function build(db: DB) {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     insertMember: db.prepare('INSERT INTO initiative_members (mention_id, seq, member) VALUES (?, ?, ?)'),
-    pruneInitiatives: db.prepare(
-      'DELETE FROM initiatives WHERE id NOT IN (SELECT initiative_id FROM initiative_mentions)',
+    initiativesOfSource: db
+      .prepare(
+        `SELECT DISTINCT m.initiative_id FROM initiative_mentions m JOIN documents d ON d.id = m.doc_id
+         WHERE d.source_id = ?`,
+      )
+      .pluck(),
+    pruneInitiative: db.prepare(
+      'DELETE FROM initiatives WHERE id = ? AND NOT EXISTS (SELECT 1 FROM initiative_mentions WHERE initiative_id = ?)',
     ),
   };
 }
