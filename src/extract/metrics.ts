@@ -77,6 +77,7 @@ const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' 
 const isLatin = (c: string | undefined): boolean => c !== undefined && /[A-Za-z]/.test(c);
 const isCjk = (c: string | undefined): boolean => c !== undefined && /[\u4e00-\u9fff]/.test(c);
 const NUMERAL_CHARS = new Set(CHINESE_NUMERAL_CHARS);
+const NUMBER_START = new RegExp(`[0-9${CHINESE_NUMERAL_CHARS}]`, 'g');
 const isNumeralChar = (c: string | undefined): boolean => c !== undefined && NUMERAL_CHARS.has(c);
 
 /** Longest entry of `words` that starts at `pos` in `text`. */
@@ -641,11 +642,9 @@ export function extractMetrics(text: string, years: DocumentYears): Metric[] {
   let pos = 0;
   while (pos < text.length) {
     // every number readNumber reads starts with a digit or a Chinese numeral
-    const first = text[pos];
-    if (!isDigit(first) && !isNumeralChar(first)) {
-      pos++;
-      continue;
-    }
+    NUMBER_START.lastIndex = pos;
+    if (!NUMBER_START.test(text)) break;
+    pos = NUMBER_START.lastIndex - 1;
     const num = readNumber(text, pos);
     if (!num) { pos++; continue; }
     const c = readTail(text, num, dict);
