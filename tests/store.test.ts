@@ -24,6 +24,7 @@ describe('the database', () => {
     const db = openForWrite(path);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('page_size', { simple: true })).toBe(16384);
     db.close();
     openForRead(path).close();
   });
