@@ -61,12 +61,6 @@ export interface DocumentYears {
   plan_year: number | null;
 }
 
-/** A problem found in the input that did not stop the stage (vfile-style). */
-export interface Message {
-  rule: string;
-  reason: string;
-}
-
 /** One article after normalisation: cleaned Simplified text and what we know about it. */
 export interface Article {
   /** 1-based position of the article in its source file (compilations hold several) */

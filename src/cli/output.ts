@@ -54,6 +54,13 @@ function charWidth(ch: string): number {
     : 1;
 }
 
+/** Display width of a string in a terminal. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += charWidth(ch);
+  return w;
+}
+
 /**
  * Breaks a cell into lines of at most `width` columns. Chinese has no spaces
  * to wrap at, so lines break between any two characters.

@@ -7,7 +7,7 @@
 // slogans without a name - is left out. The components of a numeric slogan
 // are read from the enumeration the document gives next to any mention.
 import type { Initiative, InitiativeGroup } from '../model.js';
-import { loadDictionary } from '../dictionaries.js';
+import { escapeRegExp, loadDictionary } from '../dictionaries.js';
 import { parseChineseNumeral } from './numerals.js';
 
 interface InitiativeTable {
@@ -442,17 +442,13 @@ function quotedMentions(text: string): Mention[] {
   return mentions;
 }
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 function unquotedMentions(text: string): Mention[] {
   const d = dict();
   const num = '一二两三四五六七八九十';
-  const big = d.unquotedHeads.大.map(escapeRe).join('|');
-  const item = d.unquotedHeads.项.map(escapeRe).join('|');
-  const single = d.unquotedHeads.single.map(escapeRe).join('|');
-  const heads = d.singleHeads.map(escapeRe).join('|');
+  const big = d.unquotedHeads.大.map(escapeRegExp).join('|');
+  const item = d.unquotedHeads.项.map(escapeRegExp).join('|');
+  const single = d.unquotedHeads.single.map(escapeRegExp).join('|');
+  const heads = d.singleHeads.map(escapeRegExp).join('|');
   const excluded = new Set(d.unquotedSingleExcluded);
   const inName = `[^\\P{Script=Han}${d.middleExcluded}]`;
   const patterns = [
@@ -506,7 +502,7 @@ interface NamedCandidate {
 function namedCandidates(text: string): NamedCandidate[] {
   const d = dict();
   const n = d.named;
-  const types = new RegExp(`(?:${n.types.map(escapeRe).join('|')})+`, 'g');
+  const types = new RegExp(`(?:${n.types.map(escapeRegExp).join('|')})+`, 'g');
   const cueAt = (s: string): { index: number; length: number } | null => {
     let best: { index: number; length: number } | null = null;
     for (let i = 0; i < s.length; i++) {

@@ -673,7 +673,7 @@ export function extractMetrics(text: string, years: DocumentYears): Metric[] {
       else subject = previousClause(text, clause, dict) ?? (before || null);
       if (subject) lastSubject = { subject, sentence };
     }
-    const section = [...sections].reverse().find((x) => x.offset <= num.start);
+    const section = sections.findLast((x) => x.offset <= num.start);
     found.push({
       metric: {
         raw, value: c.value, value_max: c.valueMax, unit: c.unit, subject, change, bound,

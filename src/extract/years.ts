@@ -6,7 +6,7 @@
 
 import type { DocumentYears, GoalKind } from '../model.js';
 import { parseChineseNumeral } from './numerals.js';
-import { loadDictionary } from '../dictionaries.js';
+import { escapeRegExp as escape, loadDictionary, wordAlternation } from '../dictionaries.js';
 
 interface CueTable {
   strong: string[];
@@ -57,14 +57,13 @@ export function outlineDictionary(): OutlineDictionary {
   return loadDictionary<OutlineDictionary>('outline.json');
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const alternations = new Map<string, RegExp>();
 // Built once per word list: every article asks for the same few.
 const alternation = (words: string[]): RegExp => {
   const key = words.join('\u0000');
   let re = alternations.get(key);
   if (!re) {
-    re = new RegExp([...words].sort((a, b) => b.length - a.length).map(escape).join('|'));
+    re = new RegExp(wordAlternation(words));
     alternations.set(key, re);
   }
   return re;
@@ -393,9 +392,9 @@ export function documentYears(text: string, title: string | null): DocumentYears
   // the year after
   const strength = (kind: GoalKind, y: number | null): number =>
     votes.filter((v) => v.kind === kind && v.year === y).reduce((s, v) => s + v.weight, 0);
-  if (review !== null && strength('review', review) >= 3 && (plan === null || strength('plan', plan) < 2)
-    && genreOf(text, title) === 'speech') plan = review + 1;
   const genre = genreOf(text, title);
+  if (review !== null && strength('review', review) >= 3 && (plan === null || strength('plan', plan) < 2)
+    && genre === 'speech') plan = review + 1;
 
   if (review === null && plan === null) {
     const named = yearsIn(text);

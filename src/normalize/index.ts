@@ -45,9 +45,9 @@ export function normalizeText(raw: string): Article[] {
   const kept = splitRunTogether(joinBrokenLines(stripChrome(lines)));
   return splitArticles(kept)
     .map((articleLines) => articleLines.filter((l) => l !== ''))
-    .filter((articleLines) => isChineseText(articleLines.join('\n')))
-    .map((articleLines, i): Article => {
-      const text = articleLines.join('\n');
+    .map((articleLines) => ({ articleLines, text: articleLines.join('\n') }))
+    .filter(({ text }) => isChineseText(text))
+    .map(({ articleLines, text }, i): Article => {
       const title = findTitle(articleLines);
       return { article: i + 1, title, org: findOrg(text, title), script, chars: countHan(text), text };
     });

@@ -1,5 +1,5 @@
 // The title and issuing organisation of one article, from its cleaned lines.
-import { loadDictionary } from '../dictionaries.js';
+import { loadDictionary, wordAlternation } from '../dictionaries.js';
 
 interface MetadataTable {
   titleGenres: string[];
@@ -14,9 +14,6 @@ interface MetadataTable {
 
 const table = (): MetadataTable => loadDictionary<MetadataTable>('metadata.json');
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alternation = (words: string[]): string =>
-  [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
 
 const MAX_TITLE = 50;
 const OUTLINE_START = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])/u;
@@ -56,7 +53,7 @@ export function findTitle(lines: readonly string[]): string | null {
   if (block.length > 0 && subtitle !== 0) return block[0]!;
   const first = lines.find((l) => l !== '');
   if (!first) return null;
-  const glued = new RegExp(`^(.{4,${MAX_TITLE}}?(?:${alternation(table().titleGenres)}))\\d{1,2}(?=\\p{Script=Han})`, 'u');
+  const glued = new RegExp(`^(.{4,${MAX_TITLE}}?(?:${wordAlternation(table().titleGenres)}))\\d{1,2}(?=\\p{Script=Han})`, 'u');
   return glued.exec(first)?.[1] ?? null;
 }
 
@@ -69,14 +66,14 @@ export function findTitle(lines: readonly string[]): string | null {
 export function findOrg(text: string, title: string | null): string | null {
   const t = table();
   const head = text.slice(0, 3000);
-  const suffixes = alternation(t.orgSuffixes);
-  const places = alternation(t.orgPlaceSuffixes);
+  const suffixes = wordAlternation(t.orgSuffixes);
+  const places = wordAlternation(t.orgPlaceSuffixes);
   const named = new RegExp(
-    `(?:${alternation(t.orgLeadVerbs)})((?:\\p{Script=Han}{1,8}?(?:${places}))?\\p{Script=Han}{0,8}?(?:${suffixes}))`,
+    `(?:${wordAlternation(t.orgLeadVerbs)})((?:\\p{Script=Han}{1,8}?(?:${places}))?\\p{Script=Han}{0,8}?(?:${suffixes}))`,
     'u',
   );
   const m = named.exec(head);
-  const suffixOnly = new RegExp(`^(?:[全各本我该]\\p{Script=Han}?)?(?:${alternation(t.genericOrgs)})$`, 'u');
+  const suffixOnly = new RegExp(`^(?:[全各本我该]\\p{Script=Han}?)?(?:${wordAlternation(t.genericOrgs)})$`, 'u');
   if (m && !suffixOnly.test(m[1]!)) return m[1]!;
   // A report signed at its foot: the last line is the organisation's name.
   const last = text.slice(text.lastIndexOf('\n') + 1);
@@ -84,7 +81,7 @@ export function findOrg(text: string, title: string | null): string | null {
   if (signature.test(last) && !suffixOnly.test(last)) return last;
   if (title) {
     const dept = new RegExp(
-      `^(?:\\d{4}年度?)?(\\p{Script=Han}{2,12}?(?:${alternation(t.departmentSuffixes)}))(?:\\d{4}年度?)?(?:工作|年度|年终|上半年|下半年)`,
+      `^(?:\\d{4}年度?)?(\\p{Script=Han}{2,12}?(?:${wordAlternation(t.departmentSuffixes)}))(?:\\d{4}年度?)?(?:工作|年度|年终|上半年|下半年)`,
       'u',
     );
     const d = dept.exec(title);

@@ -81,16 +81,24 @@ export function countLetters(text: string): number {
 const LETTER = /\p{L}/u;
 const bmpTables = new Map<RegExp, Uint8Array>();
 
-// Characters that match a one-character class, counted with a table of the
-// Basic Multilingual Plane built once per class (a global match built an
-// array of every Han character of every document), astral ones by the class.
-function countMatching(text: string, charClass: RegExp): number {
+/**
+ * 1 for each character of the Basic Multilingual Plane that a one-character
+ * class matches, built once per class: a lookup per character instead of a
+ * regex match (a global match built an array of every Han character).
+ */
+export function bmpTable(charClass: RegExp): Uint8Array {
   let table = bmpTables.get(charClass);
   if (!table) {
     table = new Uint8Array(0x10000);
     for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) table[c] = charClass.test(String.fromCharCode(c)) ? 1 : 0;
     bmpTables.set(charClass, table);
   }
+  return table;
+}
+
+// Characters that match a one-character class: the BMP by table, astral ones by the class.
+function countMatching(text: string, charClass: RegExp): number {
+  const table = bmpTable(charClass);
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

@@ -150,7 +150,9 @@ export function compareMetrics(db: DB, a: Selection, b: Selection): MetricPair[]
     const byKey = new Map<string, MetricRecord[]>();
     for (const r of rows) {
       const key = `${r.subject}\u0000${r.unit}\u0000${r.year_offset ?? ''}`;
-      byKey.set(key, [...(byKey.get(key) ?? []), r]);
+      const group = byKey.get(key);
+      if (group) group.push(r);
+      else byKey.set(key, [r]);
     }
     return byKey;
   };

@@ -87,8 +87,10 @@ export async function keywords(db: DB, spec: string, options: KeywordsOptions = 
   // natural stores a plain object as the document's term → count map as is.
   tfidf.addDocument(target as unknown as Record<string, string>);
   for (const map of maps.values()) tfidf.addDocument(map as unknown as Record<string, string>);
-  const others = [...maps.values()];
-  const docsWith = (term: string): number => 1 + others.filter((m) => (m[term] ?? 0) > 0).length;
+  // documents using each term: the selection counts as one, as in the weighing
+  const otherDocs = new Map<string, number>();
+  for (const map of maps.values()) for (const term of Object.keys(map)) otherDocs.set(term, (otherDocs.get(term) ?? 0) + 1);
+  const docsWith = (term: string): number => 1 + (otherDocs.get(term) ?? 0);
   const maxDocs = (options.maxDf ?? DEFAULT_MAX_DF) * tfidf.documents.length;
   const terms: KeywordRow[] = tfidf
     .listTerms(0)

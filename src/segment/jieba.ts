@@ -69,12 +69,14 @@ function loadJieba(): NodeJieba {
   if (/[|;]/.test(USER_DICT_PATH)) {
     throw new Error(`the user dictionary path must not contain '|' or ';': ${USER_DICT_PATH}`);
   }
-  loadUserDictionary(); // throws a readable error for a missing or malformed file
+  const userWords = loadUserDictionary(); // throws a readable error for a missing or malformed file
   // Required here, not imported, so that importing this module stays free and a
   // broken native build only fails the commands that segment.
   const nj = createRequire(import.meta.url)('nodejieba') as NodeJieba;
   nj.load({ userDict: USER_DICT_PATH });
-  tags = readTags([(nj as NodeJieba & { DEFAULT_DICT: string }).DEFAULT_DICT, USER_DICT_PATH]);
+  tags = readTags((nj as NodeJieba & { DEFAULT_DICT: string }).DEFAULT_DICT);
+  // user words override the main dictionary's, as the later trie insert does
+  for (const entry of userWords) tags.set(entry.word, entry.tag);
   jieba = nj;
   return nj;
 }
@@ -84,19 +86,17 @@ function loadJieba(): NodeJieba {
 // the native boundary, which makes it take twice as long as cut(). We cut and
 // look the tags up here, once per distinct word: same words, same tags.
 
-/** word → tag from cppjieba dictionary files ("word freq tag" lines; later files override, as its trie does). */
-function readTags(files: readonly string[]): Map<string, string> {
+/** word → tag from a cppjieba dictionary file ("word freq tag" lines). */
+function readTags(file: string): Map<string, string> {
   const map = new Map<string, string>();
-  for (const file of files) {
-    const text = fs.readFileSync(file, 'utf8');
-    for (let start = 0; start < text.length; ) {
-      let end = text.indexOf('\n', start);
-      if (end < 0) end = text.length;
-      const line = text.slice(start, end);
-      start = end + 1;
-      const fields = line.split(' ');
-      if (fields[0]) map.set(fields[0], fields.length >= 3 ? fields[2]! : '');
-    }
+  const text = fs.readFileSync(file, 'utf8');
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    start = end + 1;
+    const fields = line.split(' ');
+    if (fields[0]) map.set(fields[0], fields.length >= 3 ? fields[2]! : '');
   }
   return map;
 }

@@ -5,16 +5,14 @@
 // to rewrite per update instead of hundreds of thousands of pairs. (Per year
 // they took as long to keep up as the rest of the writes together.)
 
+import { bmpTable } from '../normalize/split.js';
+
 const PLANE = 0x110000;
 
-// Whitespace, as /\s/ has it, never appears in a query word, and a pair
-// across it is no pair.
-function isSpace(c: number): boolean {
-  return (
-    c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
-}
+// Whitespace never appears in a query word (gramOf), and a pair across it is
+// no pair. Every /\s/ character is in the BMP.
+const SPACE = /\s/u;
+const isSpace = (c: number, spaces: Uint8Array): boolean => c < 0x10000 && spaces[c] === 1;
 
 /**
  * The string a gram total is kept for: one character, or two different
@@ -23,7 +21,7 @@ function isSpace(c: number): boolean {
  */
 export function gramOf(word: string): string | null {
   const chars = [...word];
-  if (chars.length === 0 || chars.length > 2 || /\s/u.test(word)) return null;
+  if (chars.length === 0 || chars.length > 2 || SPACE.test(word)) return null;
   if (chars.length === 2 && chars[0] === chars[1]) return null;
   return word;
 }
@@ -56,6 +54,7 @@ export class GramCounter {
 
   /** Adds `sign` × the grams of `text` (one paragraph, no line breaks). */
   add(text: string, sign = 1): void {
+    const spaces = bmpTable(SPACE);
     let previous = -1;
     let previousCode = -1;
     for (let i = 0; i < text.length; i++) {
@@ -67,7 +66,7 @@ export class GramCounter {
           i++;
         }
       }
-      if (isSpace(c)) {
+      if (isSpace(c, spaces)) {
         previous = -1;
         continue;
       }

@@ -39,9 +39,9 @@ export function writeSource(db: DB, source: SourceFile, docs: readonly AnalyzedD
     let orphanCandidates: number[] = [];
     if (old?.hash === source.hash) return 'unchanged';
     if (old) {
-      addToGrams(statements, statements.countedParagraphs.all(old.id) as string[], -1);
-      statements.subtractTotals.run({ source: old.id });
-      statements.subtractYearTotals.run({ source: old.id });
+      addToGrams(statements, statements.countedParagraphs.iterate(old.id) as Iterable<string>, -1);
+      statements.subtractTotals.run(old.id);
+      statements.subtractYearTotals.run(old.id);
       orphanCandidates = statements.initiativesOfSource.all(old.id) as number[];
       statements.deleteSource.run(old.id);
       statements.pruneTotals.run();
@@ -98,7 +98,7 @@ export function writeSource(db: DB, source: SourceFile, docs: readonly AnalyzedD
 export function updateTotals(db: DB): void {
   const statements = prepare(db);
   db.transaction(() => {
-    addToGrams(statements, statements.untotaledParagraphs.all() as string[], 1);
+    addToGrams(statements, statements.untotaledParagraphs.iterate() as Iterable<string>, 1);
     statements.addTotals.run();
     statements.addYearTotals.run();
     statements.markTotaled.run();
@@ -106,7 +106,8 @@ export function updateTotals(db: DB): void {
 }
 
 /** Adds (sign 1) or takes out (-1) the grams of paragraphs to or from the gram totals. */
-function addToGrams(statements: Statements, paragraphs: readonly string[], sign: 1 | -1): void {
+function addToGrams(statements: Statements, paragraphs: Iterable<string>, sign: 1 | -1): void {
+  // counted as they are read (the reading ends before the first write)
   const counts = new GramCounter();
   for (const text of paragraphs) counts.add(text, sign);
   mergeGrams(
@@ -145,18 +146,20 @@ function build(db: DB) {
     insertParagraph: db.prepare('INSERT INTO paragraphs (doc_id, seq, offset, text) VALUES (?, ?, ?, ?)'),
     indexParagraphs: db.prepare('INSERT INTO paragraphs_fts (rowid, text) SELECT id, text FROM paragraphs WHERE doc_id = ?'),
     insertTerm: db.prepare('INSERT INTO doc_terms (doc_id, term, pos, count) VALUES (?, ?, ?, ?)'),
+    // The file's counted documents, summed once per term (and year), then
+    // taken off the totals: a subquery per total row would scan the file's
+    // term rows again for every term.
     subtractTotals: db.prepare(
-      `UPDATE term_totals SET count = count - (
-         SELECT sum(t.count) FROM doc_terms t JOIN documents d ON d.id = t.doc_id
-         WHERE d.source_id = @source AND d.totaled AND t.term = term_totals.term)
-       WHERE term IN (SELECT t.term FROM doc_terms t JOIN documents d ON d.id = t.doc_id WHERE d.source_id = @source AND d.totaled)`,
+      `UPDATE term_totals SET count = term_totals.count - old.count
+       FROM (SELECT t.term, sum(t.count) AS count FROM documents d JOIN doc_terms t ON t.doc_id = d.id
+             WHERE d.source_id = ? AND d.totaled GROUP BY t.term) AS old
+       WHERE term_totals.term = old.term`,
     ),
     subtractYearTotals: db.prepare(
-      `UPDATE year_term_totals SET count = count - (
-         SELECT sum(t.count) FROM doc_terms t JOIN documents d ON d.id = t.doc_id
-         WHERE d.source_id = @source AND d.totaled AND t.term = year_term_totals.term AND coalesce(d.year, 0) = year_term_totals.year)
-       WHERE (year, term) IN (
-         SELECT coalesce(d.year, 0), t.term FROM doc_terms t JOIN documents d ON d.id = t.doc_id WHERE d.source_id = @source AND d.totaled)`,
+      `UPDATE year_term_totals SET count = year_term_totals.count - old.count
+       FROM (SELECT coalesce(d.year, 0) AS year, t.term, sum(t.count) AS count FROM documents d JOIN doc_terms t ON t.doc_id = d.id
+             WHERE d.source_id = ? AND d.totaled GROUP BY 1, 2) AS old
+       WHERE year_term_totals.year = old.year AND year_term_totals.term = old.term`,
     ),
     addTotals: db.prepare(
       `INSERT INTO term_totals (term, count)

@@ -6,7 +6,7 @@ import { listDocs } from '../query/docs.js';
 import { QueryError } from '../query/errors.js';
 import { freq } from '../query/freq.js';
 import { listGoals, listInitiatives, listMetrics } from '../query/listings.js';
-import { search, type SearchResult } from '../query/search.js';
+import { countSql, parseQuery, search, type SearchResult } from '../query/search.js';
 import { themes } from '../query/themes.js';
 import { trend } from '../query/trend.js';
 import type { DB } from '../store/db.js';
@@ -92,15 +92,20 @@ export interface SearchAnswer extends SearchResult {
 /** Search as the CLI's --json gives it, plus the count of hits per year for the chart. */
 export function searchWithYears(db: DB, query: string, options: Parameters<typeof search>[2] = {}): SearchAnswer {
   const { limit = Infinity, ...rest } = options;
+  const terms = parseQuery(query);
+  const years = (perYear: Iterable<[number, number]>) =>
+    [...perYear].filter(([, count]) => count > 0).sort(([a], [b]) => a - b).map(([year, count]) => ({ year, count }));
+  if (terms.length === 1) {
+    // one hit per occurrence: the years are counted in SQLite, and only the hits shown are built
+    const { sql, params } = countSql(terms[0]!, rest, true);
+    const counted = db.prepare(sql).all(...params) as { year: number; count: number }[];
+    return { ...search(db, query, options), years: years(counted.map((r) => [r.year, r.count])) };
+  }
+  // several words: one hit per sentence holding them all, so every hit is found to count it
   const all = search(db, query, rest);
   const perYear = new Map<number, number>();
   for (const h of all.hits) if (h.year !== null) perYear.set(h.year, (perYear.get(h.year) ?? 0) + 1);
-  return {
-    query: all.query,
-    total: all.total,
-    hits: all.hits.slice(0, limit),
-    years: [...perYear].sort(([a], [b]) => a - b).map(([year, count]) => ({ year, count })),
-  };
+  return { query: all.query, total: all.total, hits: all.hits.slice(0, limit), years: years(perYear) };
 }
 
 export type Route = (db: DB, p: Params, path: string[]) => unknown;

@@ -2,7 +2,7 @@
 // character offsets, the goals, metrics and initiative mentions to mark in it.
 import { listDocs, type DocRow } from '../query/docs.js';
 import { QueryError } from '../query/errors.js';
-import { listGoals, listMetrics, type GoalRow, type MetricRow } from '../query/listings.js';
+import { listGoals, listMetrics, type GoalRow, type InitiativeRow, type MetricRow } from '../query/listings.js';
 import type { DB } from '../store/db.js';
 import { documentText } from '../store/read.js';
 
@@ -16,16 +16,12 @@ export interface Located {
 export type DocGoal = GoalRow & Located;
 export type DocMetric = MetricRow & Located;
 
-export interface DocMention extends Located {
+/** One mention of an initiative: what `initiatives` lists, as this document gives it. */
+export interface DocMention extends Located, Pick<InitiativeRow, 'code' | 'type' | 'members' | 'expected_count' | 'consistent'> {
   /** the initiative's name across the corpus (as `initiatives` lists it) */
   initiative: string;
   /** the name as this document gives it */
   name: string;
-  code: string | null;
-  type: string | null;
-  members: string[];
-  expected_count: number | null;
-  consistent: boolean | null;
 }
 
 export interface DocumentView {

@@ -51,6 +51,12 @@ export interface ReportData {
 
 const count = (db: DB, sql: string): number => db.prepare(sql).pluck().get() as number;
 
+function appendTo<K, V>(groups: Map<K, V[]>, key: K, value: V): void {
+  const group = groups.get(key);
+  if (group) group.push(value);
+  else groups.set(key, [value]);
+}
+
 const totalOccurrences = (db: DB, term: string): number => countOccurrences(db, term, {});
 
 /**
@@ -207,7 +213,7 @@ ${rows.length ? table(['name', 'code', 'members', 'consistent', 'documents', 'ye
 
 function outlineOf(goals: GoalRow[]): string {
   const children = new Map<number | null, GoalRow[]>();
-  for (const g of goals) children.set(g.parent, [...(children.get(g.parent) ?? []), g]);
+  for (const g of goals) appendTo(children, g.parent, g);
   const branch = (parent: number | null): string => {
     const items = children.get(parent) ?? [];
     if (!items.length) return '';
@@ -223,7 +229,7 @@ function outlineOf(goals: GoalRow[]): string {
 
 function goalsSection(data: ReportData): string {
   const byDoc = new Map<number, GoalRow[]>();
-  for (const g of data.goals) byDoc.set(g.doc, [...(byDoc.get(g.doc) ?? []), g]);
+  for (const g of data.goals) appendTo(byDoc, g.doc, g);
   const blocks = data.docs
     .filter((d) => byDoc.has(d.id))
     .map((d, k) => {

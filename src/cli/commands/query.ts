@@ -4,7 +4,7 @@ import { listDocs, type DocRow } from '../../query/docs.js';
 import { freq, type FreqGroup, type FreqRow } from '../../query/freq.js';
 import { search } from '../../query/search.js';
 import { trend, type TrendRow } from '../../query/trend.js';
-import { addFormatOptions, bold, dim, formatOf, highlight, printRows, toCsv, type Column } from '../output.js';
+import { addFormatOptions, bold, dim, displayWidth, formatOf, highlight, printRows, toCsv, type Column } from '../output.js';
 import { action, integer, withDb, withDocFilter, withReadDb } from '../shared.js';
 
 type FormatOpts = { json?: boolean; csv?: boolean; db?: string; year?: number; doc?: number };
@@ -101,10 +101,6 @@ function bar(rate: number, max: number, width = 30): string {
 }
 
 const SPARKS = '▁▂▃▄▅▆▇█';
-
-/** Display width of a string in a terminal (Han and full-width forms take two columns). */
-const displayWidth = (s: string): number =>
-  [...s].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1), 0);
 
 const padTo = (s: string, width: number): string => s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 

@@ -5,7 +5,6 @@ import { isElement as isTag, isText, parse, type DomNode } from './dom.js';
 import { DecodeError } from '../decode.js';
 
 type Child = DomNode;
-type Tag = DomNode;
 
 /** DocBook elements whose text is one line of the document. */
 const LINE = new Set(['title', 'subtitle', 'para', 'simpara', 'term', 'entry', 'bridgehead', 'literallayout', 'programlisting']);
