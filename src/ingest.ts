@@ -12,7 +12,7 @@ import { AnalysisPool, defaultWorkerCount, JOBS_PER_THREAD, workersAvailable, ty
 import { analyzeText } from './pipeline.js';
 import { jiebaSegmenter, type Segmenter } from './segment/index.js';
 import type { DB } from './store/db.js';
-import { isUnchanged, updateTotals, writeSource } from './store/write.js';
+import { isUnchanged, PendingTotals, updateTotals, writeSource } from './store/write.js';
 
 // Characters written between two updates of the term totals: each update
 // groups the new documents' term rows once, instead of once per document.
@@ -159,7 +159,7 @@ export async function ingest(db: DB, paths: readonly string[], options: IngestOp
   // writes them in their listed order; a bounded window keeps memory flat.
   const window = pool ? threads * (JOBS_PER_THREAD + 1) : 1;
   const pending: PendingFile[] = [];
-  let untotaled = 0;
+  const totals = new PendingTotals();
   const settle = async (job: PendingFile): Promise<void> => {
     let docs: AnalyzedDocument[];
     let encoding: string;
@@ -171,17 +171,13 @@ export async function ingest(db: DB, paths: readonly string[], options: IngestOp
       return;
     }
     const source = { path: job.file, display: job.display, hash: job.hash, bytes: job.size, encoding };
-    const outcome = writeSource(db, source, docs);
+    const outcome = writeSource(db, source, docs, totals);
     if (outcome === 'unchanged') {
       summary.unchanged++;
       return;
     }
     summary[outcome]++;
-    untotaled += docs.reduce((n, d) => n + d.text.length, 0);
-    if (untotaled >= TOTALS_BATCH_CHARS) {
-      updateTotals(db);
-      untotaled = 0;
-    }
+    if (totals.chars >= TOTALS_BATCH_CHARS) updateTotals(db, totals);
     for (const d of docs) {
       summary.documents++;
       summary.characters += d.chars;
@@ -229,7 +225,7 @@ export async function ingest(db: DB, paths: readonly string[], options: IngestOp
     await pool?.close();
   }
   // Also brings in the documents of an earlier run that was killed before its last update.
-  updateTotals(db);
+  updateTotals(db, totals);
   options.onProgress?.(files.length, files.length, '');
   return summary;
 }

@@ -52,7 +52,7 @@ export class GramCounter {
     return i;
   }
 
-  /** Adds `sign` × the grams of `text` (one paragraph, no line breaks). */
+  /** Adds `sign` × the grams of `text` (white space, line breaks too, is left out and ends a pair). */
   add(text: string, sign = 1): void {
     const spaces = bmpTable(SPACE);
     let previous = -1;

@@ -32,9 +32,20 @@ export function isUnchanged(db: DB, path: string, hash: string): boolean {
   return row?.hash === hash;
 }
 
-export function writeSource(db: DB, source: SourceFile, docs: readonly AnalyzedDocument[]): WriteOutcome {
+/**
+ * Writes one file's documents in one transaction. With `pending`, their term
+ * and gram counts are kept there as well (once the file is committed), for
+ * updateTotals to add without reading the documents back.
+ */
+export function writeSource(
+  db: DB,
+  source: SourceFile,
+  docs: readonly AnalyzedDocument[],
+  pending?: PendingTotals,
+): WriteOutcome {
   const statements = prepare(db);
-  return db.transaction((): WriteOutcome => {
+  const written: [number, AnalyzedDocument][] = [];
+  const outcome = db.transaction((): WriteOutcome => {
     const old = statements.findSource.get(source.path) as { id: number; hash: string } | undefined;
     let orphanCandidates: number[] = [];
     if (old?.hash === source.hash) return 'unchanged';
@@ -58,6 +69,7 @@ export function writeSource(db: DB, source: SourceFile, docs: readonly AnalyzedD
           doc.chars, doc.tokens,
         ).lastInsertRowid,
       );
+      written.push([docId, doc]);
       paragraphsOf(doc.text).forEach((p, seq) => statements.insertParagraph.run(docId, seq, p.offset, p.text));
       statements.indexParagraphs.run(docId);
       for (const t of doc.terms) statements.insertTerm.run(docId, t.term, t.pos, t.count);
@@ -88,21 +100,78 @@ export function writeSource(db: DB, source: SourceFile, docs: readonly AnalyzedD
     for (const id of orphanCandidates) statements.pruneInitiative.run(id, id);
     return old ? 'replaced' : 'added';
   })();
+  if (pending) for (const [docId, doc] of written) pending.add(docId, doc);
+  return outcome;
+}
+
+/**
+ * The counts of documents written but not yet in the totals, kept in memory
+ * as they are written: reading a batch's paragraphs and term rows back to
+ * count them took a fifth of the writing thread's time.
+ */
+export class PendingTotals {
+  docIds: number[] = [];
+  grams = new GramCounter();
+  /** year (0: unknown) → term → count; the corpus totals are their sums */
+  yearTerms = new Map<number, Map<string, number>>();
+  /** characters of the documents kept */
+  chars = 0;
+
+  add(docId: number, doc: AnalyzedDocument): void {
+    this.docIds.push(docId);
+    this.chars += doc.text.length;
+    // the whole text at once: a line break, like any white space, ends a pair
+    // and is not counted, and a line that is only white space is no paragraph
+    this.grams.add(doc.text);
+    const year = doc.year ?? 0;
+    let byTerm = this.yearTerms.get(year);
+    if (!byTerm) this.yearTerms.set(year, (byTerm = new Map()));
+    for (const t of doc.terms) byTerm.set(t.term, (byTerm.get(t.term) ?? 0) + t.count);
+  }
+
+  terms(): Map<string, number> {
+    const totals = new Map<string, number>();
+    for (const byTerm of this.yearTerms.values()) for (const [term, n] of byTerm) totals.set(term, (totals.get(term) ?? 0) + n);
+    return totals;
+  }
+
+  clear(): void {
+    this.docIds = [];
+    this.grams = new GramCounter();
+    this.yearTerms = new Map();
+    this.chars = 0;
+  }
 }
 
 /**
  * Adds the documents written since the last call to the term totals, in one
  * transaction. Until then freq sums their per-document counts itself (see
  * totalsCurrent), so the totals are never wrong, only sometimes not used.
+ * The documents whose counts `pending` holds are added from it (then it is
+ * cleared); any other document not yet in the totals (one of a run that was
+ * killed, or of another process writing meanwhile) is read back and counted.
  */
-export function updateTotals(db: DB): void {
+export function updateTotals(db: DB, pending?: PendingTotals): void {
   const statements = prepare(db);
   db.transaction(() => {
-    addToGrams(statements, statements.untotaledParagraphs.iterate() as Iterable<string>, 1);
-    statements.addTotals.run();
-    statements.addYearTotals.run();
-    statements.markTotaled.run();
+    let counts = new GramCounter();
+    // Only if every kept document is still there, untotaled: one replaced or
+    // totaled meanwhile by another process is counted as it now stands.
+    if (pending?.docIds.length && statements.countUntotaled.get(JSON.stringify(pending.docIds)) === pending.docIds.length) {
+      counts = pending.grams;
+      for (const [term, n] of pending.terms()) statements.addTermTotal.run(term, n);
+      for (const [year, byTerm] of pending.yearTerms) for (const [term, n] of byTerm) statements.addYearTermTotal.run(year, term, n);
+      statements.markTotaledIds.run(JSON.stringify(pending.docIds));
+    }
+    if (statements.anyUntotaled.get() !== undefined) {
+      for (const text of statements.untotaledParagraphs.iterate() as Iterable<string>) counts.add(text);
+      statements.addTotals.run();
+      statements.addYearTotals.run();
+      statements.markTotaled.run();
+    }
+    writeGrams(statements, counts);
   })();
+  pending?.clear();
 }
 
 /** Adds (sign 1) or takes out (-1) the grams of paragraphs to or from the gram totals. */
@@ -110,6 +179,10 @@ function addToGrams(statements: Statements, paragraphs: Iterable<string>, sign: 
   // counted as they are read (the reading ends before the first write)
   const counts = new GramCounter();
   for (const text of paragraphs) counts.add(text, sign);
+  writeGrams(statements, counts);
+}
+
+function writeGrams(statements: Statements, counts: GramCounter): void {
   mergeGrams(
     counts,
     (first) => {
@@ -173,6 +246,18 @@ function build(db: DB) {
        WHERE d.totaled = 0 GROUP BY 1, 2
        ON CONFLICT(year, term) DO UPDATE SET count = count + excluded.count`,
     ),
+    addTermTotal: db.prepare(
+      'INSERT INTO term_totals (term, count) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET count = count + excluded.count',
+    ),
+    addYearTermTotal: db.prepare(
+      `INSERT INTO year_term_totals (year, term, count) VALUES (?, ?, ?)
+       ON CONFLICT(year, term) DO UPDATE SET count = count + excluded.count`,
+    ),
+    countUntotaled: db
+      .prepare('SELECT count(*) FROM documents WHERE id IN (SELECT value FROM json_each(?)) AND totaled = 0')
+      .pluck(),
+    markTotaledIds: db.prepare('UPDATE documents SET totaled = 1 WHERE id IN (SELECT value FROM json_each(?))'),
+    anyUntotaled: db.prepare('SELECT 1 FROM documents WHERE totaled = 0 LIMIT 1'),
     untotaledParagraphs: db
       .prepare('SELECT p.text FROM documents d JOIN paragraphs p ON p.doc_id = d.id WHERE d.totaled = 0')
       .pluck(),
