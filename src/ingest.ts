@@ -43,7 +43,7 @@ export interface IngestSummary {
 }
 
 export interface IngestOptions {
-  /** analysis threads (default: one per core, up to 4); 0 analyses on this thread */
+  /** analysis threads (default: one per core but the writer's, up to 4); 0 analyses on this thread */
   workers?: number;
   /** the segmenter for analysis on this thread (default: jieba with our dictionary) */
   segmenter?: Segmenter;

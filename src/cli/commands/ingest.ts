@@ -44,7 +44,7 @@ export function registerIngest(program: Command): void {
       .description('read files or folders (recursively) of Chinese documents into the database')
       .argument('<paths...>', 'files or folders (folders: every .txt .md .docx .pdf .html .htm .xml below them)')
       .option('--json', 'print the summary as JSON')
-      .option('--workers <n>', 'analysis threads (default: one per core, up to 4; 0 = none)', integer('--workers')),
+      .option('--workers <n>', 'analysis threads (default: one per core but the writing one, up to 4; 0 = none)', integer('--workers')),
   ).action(
     action(async (paths: string[], opts: { db?: string; json?: boolean; workers?: number }) => {
       const path = dbPath(opts);
