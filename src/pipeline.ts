@@ -30,34 +30,60 @@ interface TokenClass {
   /** null: punctuation or space, not a word */
   word: string | null;
   endsSentence: boolean;
-  /** the document's count for a countable word */
+  /** a countable word's term and tag */
+  term: string | null;
+  pos: string;
+  /** the document whose count `count` is (documents are numbered as counted) */
+  doc: number;
   count: TermCount | null;
+}
+
+// Classes of tokens, kept across documents for a segmenter that hands back
+// one object per distinct word and keeps it (jieba here): most of a
+// document's words were classified in an earlier one. Weak, so that the
+// tokens of a segmenter that makes new ones each time go with the document.
+let classes = new WeakMap<Token, TokenClass>();
+let classifiedWith: ReadonlySet<string> | undefined;
+let documentsCounted = 0;
+
+function classify(token: Token, stopwords: ReadonlySet<string>): TokenClass {
+  if (WORDLESS.test(token.word)) {
+    return { word: null, endsSentence: SENTENCE_END.test(token.word), term: null, pos: '', doc: -1, count: null };
+  }
+  const countable = isCountable(token, stopwords);
+  return {
+    word: token.word.replace(/\s+/g, '_'), endsSentence: false,
+    term: countable ? token.word : null, pos: token.tag, doc: -1, count: null,
+  };
 }
 
 export function countTerms(doc: PolicyDocument, segmenter: Segmenter): AnalyzedDocument {
   const stopwords = loadStopwords();
+  if (stopwords !== classifiedWith) {
+    classes = new WeakMap();
+    classifiedWith = stopwords;
+  }
+  const docNumber = documentsCounted++;
   const counts: TermCount[] = [];
-  // jieba's tokens repeat (the segmenter hands back one object per distinct
-  // word): each is classified once per document, not once per occurrence.
-  const classes = new Map<Token, TokenClass>();
-  const classify = (token: Token): TokenClass => {
-    if (WORDLESS.test(token.word)) return { word: null, endsSentence: SENTENCE_END.test(token.word), count: null };
-    let count: TermCount | null = null;
-    if (isCountable(token, stopwords)) counts.push((count = { term: token.word, pos: token.tag, count: 0 }));
-    return { word: token.word.replace(/\s+/g, '_'), endsSentence: false, count };
-  };
   let tokens = 0;
   const sentences: string[][] = [[]];
+  let sentence = sentences[0]!;
   for (const token of segmenter.tag(doc.text)) {
     let c = classes.get(token);
-    if (!c) classes.set(token, (c = classify(token)));
+    if (!c) classes.set(token, (c = classify(token, stopwords)));
     if (c.word === null) {
-      if (c.endsSentence && sentences[sentences.length - 1]!.length) sentences.push([]);
+      if (c.endsSentence && sentence.length) sentences.push((sentence = []));
       continue;
     }
     tokens++;
-    sentences[sentences.length - 1]!.push(c.word);
-    if (c.count) c.count.count++;
+    sentence.push(c.word);
+    if (c.term !== null) {
+      if (c.doc !== docNumber) {
+        c.doc = docNumber;
+        counts.push((c.count = { term: c.term, pos: c.pos, count: 0 }));
+      }
+      c.count!.count++;
+    }
   }
   const words = sentences.filter((s) => s.length).map((s) => s.join(' ')).join('\n');
   return { ...doc, tokens, terms: mergeSameTerms(counts), words };

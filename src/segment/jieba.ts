@@ -119,17 +119,28 @@ function specialTag(word: string): string {
   return digits === ascii ? 'm' : 'eng';
 }
 
+// One token object per distinct word, kept across documents: most words of a
+// document were seen in the ones before, and callers that classify a token
+// once (countTerms) then do so once per corpus, not once per document. The
+// numbers and new words of a large corpus would grow it without end, so it
+// starts over past a bound.
+const KNOWN_WORDS = 1 << 20;
+let known = new Map<string, Token>();
+
 function tagWords(words: readonly string[]): Token[] {
-  const known = new Map<string, Token>();
-  return words.map((word) => {
+  if (known.size > KNOWN_WORDS) known = new Map();
+  const tokens = new Array<Token>(words.length);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
     let token = known.get(word);
     if (!token) {
       const tag = tags!.get(word);
       token = { word, tag: tag ? tag : specialTag(word) };
       known.set(word, token);
     }
-    return token;
-  });
+    tokens[i] = token;
+  }
+  return tokens;
 }
 
 const segmenter: Segmenter = {
