@@ -9,7 +9,7 @@ import type { AnalyzedDocument } from './model.js';
 import { DecodeError } from './normalize/index.js';
 import { MAX_BYTES, readDocumentText } from './normalize/formats/index.js';
 import { AnalysisPool, defaultWorkerCount, JOBS_PER_THREAD, workersAvailable, type Analysis } from './analyze/pool.js';
-import { analyzeText } from './pipeline.js';
+import { analyzeText, extractSegmented } from './pipeline.js';
 import { jiebaSegmenter, type Segmenter } from './segment/index.js';
 import type { DB } from './store/db.js';
 import { isUnchanged, PendingTotals, updateTotals, writeSource } from './store/write.js';
@@ -130,6 +130,35 @@ async function readListed(file: string): Promise<Buffer> {
   }
 }
 
+// Waiting longer than this for a file's analysis means the analysis threads,
+// not this one, are what the run waits on.
+const WAITED_MS = 1;
+
+/**
+ * The share of files whose goals, metrics and initiatives this thread, the
+ * writer, extracts itself (the analysis threads then only segment them).
+ * With fewer analysis threads than writing can keep up with (one on two
+ * cores) the writer would otherwise wait for them a third of the time; with
+ * more, it has no time to spare. The share follows what it sees: up when it
+ * had to wait for a file, down when the file was ready.
+ */
+class WriterShare {
+  private share = 0;
+  private owed = 0;
+
+  /** Whether the next file is extracted here. */
+  next(): boolean {
+    this.owed += this.share;
+    if (this.owed < 1) return false;
+    this.owed -= 1;
+    return true;
+  }
+
+  adjust(waited: boolean): void {
+    this.share = Math.min(1, Math.max(0, this.share + (waited ? 0.05 : -0.05)));
+  }
+}
+
 interface PendingFile {
   file: string;
   display: string;
@@ -148,23 +177,30 @@ export async function ingest(db: DB, paths: readonly string[], options: IngestOp
   const threads = workersAvailable() ? Math.min(options.workers ?? defaultWorkerCount(), files.length) : 0;
   const pool = threads > 0 ? new AnalysisPool(threads) : null;
   let segmenter = options.segmenter;
+  const share = new WriterShare();
   const analyze = async (file: string, bytes: Buffer): Promise<Analysis> => {
-    if (pool) return pool.analyze(file, bytes);
+    if (pool) return pool.analyze(file, bytes, !share.next());
     const read = await readDocumentText(file, bytes);
     segmenter ??= jiebaSegmenter();
-    return { encoding: read.encoding, docs: analyzeText(read.text, segmenter) };
+    return { encoding: read.encoding, extracted: true, docs: analyzeText(read.text, segmenter) };
   };
 
   // Files are analysed ahead on the threads while this one reads, hashes and
   // writes them in their listed order; a bounded window keeps memory flat.
-  const window = pool ? threads * (JOBS_PER_THREAD + 1) : 1;
+  // Two files more than the threads hold keep a long file from stalling
+  // either side (with one analysis thread both sides waited a fifth of the time).
+  const window = pool ? threads * (JOBS_PER_THREAD + 1) + 2 : 1;
   const pending: PendingFile[] = [];
   const totals = new PendingTotals();
   const settle = async (job: PendingFile): Promise<void> => {
     let docs: AnalyzedDocument[];
     let encoding: string;
     try {
-      ({ docs, encoding } = await job.analysis);
+      const asked = performance.now();
+      const analysis = await job.analysis;
+      if (pool) share.adjust(performance.now() - asked > WAITED_MS);
+      encoding = analysis.encoding;
+      docs = analysis.extracted ? analysis.docs : analysis.docs.map(extractSegmented);
       if (docs.length === 0) throw new DecodeError('no Chinese document in it (no Chinese text, or mostly another language)');
     } catch (e) {
       skipped.push({ file: job.display, reason: message(e) });

@@ -94,11 +94,17 @@ export interface TermCount {
   count: number;
 }
 
-/** A document with its segmentation summary, ready to store. */
-export interface AnalyzedDocument extends PolicyDocument {
+/** What segmenting a text gives: its word counts and its words in order. */
+export interface TermCounts {
   /** word tokens, punctuation and white space left out: the denominator of rates */
   tokens: number;
   terms: TermCount[];
   /** every word token in order, joined by ' ', with '\n' between sentences */
   words: string;
 }
+
+/** A document with its segmentation summary, ready to store. */
+export interface AnalyzedDocument extends PolicyDocument, TermCounts {}
+
+/** An article segmented, its goals, metrics and initiatives not yet extracted. */
+export interface SegmentedArticle extends Article, TermCounts {}

@@ -1,5 +1,5 @@
 // normalise → extract (→ segment): composition only; each stage lives in its folder.
-import type { AnalyzedDocument, Article, PolicyDocument, TermCount, Token } from './model.js';
+import type { AnalyzedDocument, Article, PolicyDocument, SegmentedArticle, TermCount, TermCounts, Token } from './model.js';
 import { normalizeText } from './normalize/index.js';
 import { documentYears } from './extract/years.js';
 import { extractGoals } from './extract/goals.js';
@@ -7,7 +7,7 @@ import { extractMetrics } from './extract/metrics.js';
 import { extractInitiatives } from './extract/initiatives.js';
 import { isCountable, loadStopwords, type Segmenter } from './segment/index.js';
 
-export function extractArticle(article: Article): PolicyDocument {
+export function extractArticle<T extends Article>(article: T): T & PolicyDocument {
   const years = documentYears(article.text, article.title);
   return {
     ...article,
@@ -57,7 +57,7 @@ function classify(token: Token, stopwords: ReadonlySet<string>): TokenClass {
   };
 }
 
-export function countTerms(doc: PolicyDocument, segmenter: Segmenter): AnalyzedDocument {
+export function countTerms<T extends Article>(doc: T, segmenter: Segmenter): T & TermCounts {
   const stopwords = loadStopwords();
   if (stopwords !== classifiedWith) {
     classes = new WeakMap();
@@ -104,4 +104,16 @@ function mergeSameTerms(counts: readonly TermCount[]): TermCount[] {
 /** The whole pipeline for one file's text, as ingest stores it. */
 export function analyzeText(raw: string, segmenter: Segmenter): AnalyzedDocument[] {
   return extractText(raw).map((doc) => countTerms(doc, segmenter));
+}
+
+/**
+ * The part of analyzeText that needs the segmenter; extractSegmented does the
+ * rest, on another thread if need be, to the same documents.
+ */
+export function segmentText(raw: string, segmenter: Segmenter): SegmentedArticle[] {
+  return normalizeText(raw).map((article) => countTerms(article, segmenter));
+}
+
+export function extractSegmented(article: SegmentedArticle): AnalyzedDocument {
+  return extractArticle(article);
 }

@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import * as OpenCC from 'opencc-js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Token } from '../src/model.js';
+import { analyzeText, extractSegmented, segmentText } from '../src/pipeline.js';
+import { readCorpus } from './helpers.js';
 import {
   isCountable,
   jiebaSegmenter,
@@ -316,5 +318,18 @@ describe('tags', () => {
     const ours = jiebaSegmenter().tag(text);
     expect(ours).toEqual(nodejieba().tag(text));
     expect(ours.map((t) => t.tag)).toEqual(expect.arrayContaining(['m', 'eng', 'x']));
+  });
+});
+
+describe('analysis split between threads', () => {
+  it('gives the same documents whether a file is extracted with its segmentation or after it', () => {
+    for (const file of ['seeds/000_3bd09cb3f97930f0.txt', 'seeds/001_456c092f3174d644.txt']) {
+      const raw = readCorpus(file);
+      const whole = analyzeText(raw, jiebaSegmenter());
+      const split = segmentText(raw, jiebaSegmenter()).map(extractSegmented);
+      expect(whole.length).toBeGreaterThan(0);
+      expect(whole.some((d) => d.goals.length && d.metrics.length && d.terms.length)).toBe(true);
+      expect(split).toEqual(whole);
+    }
   });
 });

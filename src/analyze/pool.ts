@@ -4,22 +4,22 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { AnalyzedDocument } from '../model.js';
+import type { AnalyzedDocument, SegmentedArticle } from '../model.js';
 
 export interface AnalysisJob {
   id: number;
   file: string;
   bytes: Uint8Array;
+  /** extract goals, metrics and initiatives too (false: the caller will) */
+  extract: boolean;
 }
 
-export type AnalysisReply =
-  | { id: number; encoding: string; docs: AnalyzedDocument[] }
-  | { id: number; error: string };
+/** A file's documents, extracted or (`extracted: false`) only segmented. */
+export type Analysis =
+  | { encoding: string; extracted: true; docs: AnalyzedDocument[] }
+  | { encoding: string; extracted: false; docs: SegmentedArticle[] };
 
-export interface Analysis {
-  encoding: string;
-  docs: AnalyzedDocument[];
-}
+export type AnalysisReply = ({ id: number } & Analysis) | { id: number; error: string };
 
 /** The reason a file could not be analysed, as the worker gave it. */
 export class AnalysisError extends Error {
@@ -81,7 +81,10 @@ export class AnalysisPool {
       slot.jobs.delete(reply.id);
       if (job) {
         if ('error' in reply) job.reject(new AnalysisError(reply.error));
-        else job.resolve({ encoding: reply.encoding, docs: reply.docs });
+        else {
+          const { id: _, ...analysis } = reply;
+          job.resolve(analysis);
+        }
       }
       this.dispatch();
       this.notifyIdle();
@@ -122,15 +125,15 @@ export class AnalysisPool {
         const job = this.queue.shift()!;
         slot.jobs.set(job.id, job);
         slot.worker.ref();
-        slot.worker.postMessage({ id: job.id, file: job.file, bytes: job.bytes });
+        slot.worker.postMessage({ id: job.id, file: job.file, bytes: job.bytes, extract: job.extract });
       }
     }
     for (const slot of this.slots) if (slot.jobs.size === 0) slot.worker.unref();
   }
 
-  analyze(file: string, bytes: Uint8Array): Promise<Analysis> {
+  analyze(file: string, bytes: Uint8Array, extract = true): Promise<Analysis> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, file, bytes, resolve, reject });
+      this.queue.push({ id: this.nextId++, file, bytes, extract, resolve, reject });
       this.dispatch();
     });
   }
