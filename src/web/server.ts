@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { openForRead, type DB } from '../store/db.js';
 import { handleApi } from './api.js';
 import { chartJsSource } from './assets.js';
+import { DEFAULT_HOST, DEFAULT_PORT } from './defaults.js';
 
 // tsc copies only .ts to dist/, so both src/web/ and dist/web/ read the front
 // end from src/web/static/ (package.json "files" ships it).
@@ -30,8 +31,7 @@ const SECURITY_HEADERS = {
   'Referrer-Policy': 'no-referrer',
 };
 
-export const DEFAULT_PORT = 8765;
-export const DEFAULT_HOST = '127.0.0.1';
+export { DEFAULT_HOST, DEFAULT_PORT };
 
 export interface ServeOptions {
   db: string;

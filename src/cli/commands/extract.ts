@@ -2,8 +2,6 @@ import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import type { PolicyDocument } from '../../model.js';
 import { DecodeError } from '../../normalize/decode.js';
-import { readDocumentText } from '../../normalize/formats/index.js';
-import { extractText } from '../../pipeline.js';
 import { bold } from '../output.js';
 import { action } from '../shared.js';
 
@@ -52,6 +50,11 @@ export function registerExtract(program: Command): void {
     .option('--json', 'print the JSON of the extraction spec')
     .action(
       action(async (file: string, opts: { json?: boolean }) => {
+        // loaded here, not with the command line: a query has no use for them
+        const [{ readDocumentText }, { extractText }] = await Promise.all([
+          import('../../normalize/formats/index.js'),
+          import('../../pipeline.js'),
+        ]);
         let text: string;
         try {
           text = (await readDocumentText(file, readFileSync(file))).text;

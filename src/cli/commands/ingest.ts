@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { ingest, type IngestSummary } from '../../ingest.js';
+import type { IngestSummary } from '../../ingest.js';
 import { openForWrite } from '../../store/db.js';
 import { bold } from '../output.js';
 import { action, dbPath, EXIT_FAILURE, EXIT_OK, integer, withDb } from '../shared.js';
@@ -61,6 +61,8 @@ export function registerIngest(program: Command): void {
       process.on('SIGINT', onInterrupt);
       try {
         const onProgress = progressBar(process.stderr);
+        // loaded here: the readers of every format cost a query command ~100 ms to load
+        const { ingest } = await import('../../ingest.js');
         summary = await ingest(db, paths, {
           signal: controller.signal,
           ...(opts.workers === undefined ? {} : { workers: opts.workers }),

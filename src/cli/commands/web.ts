@@ -1,8 +1,7 @@
 // `serve` (the web app over the database) and `report` (one self-contained HTML file).
 import { InvalidArgumentError, type Command } from 'commander';
 import { writeFileSync } from 'node:fs';
-import { buildReport } from '../../web/report.js';
-import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../../web/server.js';
+import { DEFAULT_HOST, DEFAULT_PORT } from '../../web/defaults.js';
 import { action, dbPath, EXIT_FAILURE, integer, withDb, withReadDb } from '../shared.js';
 
 function port(value: string): number {
@@ -24,6 +23,7 @@ function registerServe(program: Command): void {
       const explicitHost = cmd.getOptionValueSource('host') === 'cli';
       let running;
       try {
+        const { startServer } = await import('../../web/server.js');
         running = await startServer({ db: dbPath(opts), port: opts.port, ...(explicitHost ? { host: opts.host } : {}) });
       } catch (e) {
         const reason = listenFailure(e as NodeJS.ErrnoException, opts);
@@ -74,7 +74,8 @@ function registerReport(program: Command): void {
       .option('--title <text>', 'heading of the report', 'policy-miner report')
       .option('--top <n>', 'themes and initiatives shown', integer('--top', 1), 20),
   ).action(
-    action((opts: { db?: string; out: string; title: string; top: number }) => {
+    action(async (opts: { db?: string; out: string; title: string; top: number }) => {
+      const { buildReport } = await import('../../web/report.js');
       const html = withReadDb(opts, (db) => buildReport(db, { title: opts.title, top: opts.top, database: dbPath(opts) }));
       writeFileSync(opts.out, html);
       process.stderr.write(`wrote ${opts.out} (${Math.round(Buffer.byteLength(html) / 1024)} KB)\n`);
