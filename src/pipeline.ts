@@ -42,8 +42,8 @@ interface TokenClass {
 // one object per distinct word and keeps it (jieba here): most of a
 // document's words were classified in an earlier one. Weak, so that the
 // tokens of a segmenter that makes new ones each time go with the document.
-let classes = new WeakMap<Token, TokenClass>();
-let classifiedWith: ReadonlySet<string> | undefined;
+// (The stopwords they depend on are read once per process.)
+const classes = new WeakMap<Token, TokenClass>();
 let documentsCounted = 0;
 
 function classify(token: Token, stopwords: ReadonlySet<string>): TokenClass {
@@ -59,10 +59,6 @@ function classify(token: Token, stopwords: ReadonlySet<string>): TokenClass {
 
 export function countTerms<T extends Article>(doc: T, segmenter: Segmenter): T & TermCounts {
   const stopwords = loadStopwords();
-  if (stopwords !== classifiedWith) {
-    classes = new WeakMap();
-    classifiedWith = stopwords;
-  }
   const docNumber = documentsCounted++;
   const counts: TermCount[] = [];
   let tokens = 0;
@@ -107,13 +103,9 @@ export function analyzeText(raw: string, segmenter: Segmenter): AnalyzedDocument
 }
 
 /**
- * The part of analyzeText that needs the segmenter; extractSegmented does the
+ * The part of analyzeText that needs the segmenter; extractArticle does the
  * rest, on another thread if need be, to the same documents.
  */
 export function segmentText(raw: string, segmenter: Segmenter): SegmentedArticle[] {
   return normalizeText(raw).map((article) => countTerms(article, segmenter));
-}
-
-export function extractSegmented(article: SegmentedArticle): AnalyzedDocument {
-  return extractArticle(article);
 }

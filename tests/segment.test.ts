@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import * as OpenCC from 'opencc-js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Token } from '../src/model.js';
-import { analyzeText, extractSegmented, segmentText } from '../src/pipeline.js';
+import { analyzeText, extractArticle, segmentText } from '../src/pipeline.js';
 import { readCorpus } from './helpers.js';
 import {
   isCountable,
@@ -326,7 +326,7 @@ describe('analysis split between threads', () => {
     for (const file of ['seeds/000_3bd09cb3f97930f0.txt', 'seeds/001_456c092f3174d644.txt']) {
       const raw = readCorpus(file);
       const whole = analyzeText(raw, jiebaSegmenter());
-      const split = segmentText(raw, jiebaSegmenter()).map(extractSegmented);
+      const split = segmentText(raw, jiebaSegmenter()).map(extractArticle);
       expect(whole.length).toBeGreaterThan(0);
       expect(whole.some((d) => d.goals.length && d.metrics.length && d.terms.length)).toBe(true);
       expect(split).toEqual(whole);

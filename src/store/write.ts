@@ -155,13 +155,14 @@ export function updateTotals(db: DB, pending?: PendingTotals): void {
   const statements = prepare(db);
   db.transaction(() => {
     let counts = new GramCounter();
+    const ids = JSON.stringify(pending?.docIds ?? []);
     // Only if every kept document is still there, untotaled: one replaced or
     // totaled meanwhile by another process is counted as it now stands.
-    if (pending?.docIds.length && statements.countUntotaled.get(JSON.stringify(pending.docIds)) === pending.docIds.length) {
+    if (pending?.docIds.length && statements.countUntotaled.get(ids) === pending.docIds.length) {
       counts = pending.grams;
       for (const [term, n] of pending.terms()) statements.addTermTotal.run(term, n);
       for (const [year, byTerm] of pending.yearTerms) for (const [term, n] of byTerm) statements.addYearTermTotal.run(year, term, n);
-      statements.markTotaledIds.run(JSON.stringify(pending.docIds));
+      statements.markTotaledIds.run(ids);
     }
     if (statements.anyUntotaled.get() !== undefined) {
       for (const text of statements.untotaledParagraphs.iterate() as Iterable<string>) counts.add(text);

@@ -31,8 +31,6 @@ const SECURITY_HEADERS = {
   'Referrer-Policy': 'no-referrer',
 };
 
-export { DEFAULT_HOST, DEFAULT_PORT };
-
 export interface ServeOptions {
   db: string;
   port?: number;
