@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeText } from '../src/pipeline.js';
@@ -5,8 +6,9 @@ import { freq } from '../src/query/freq.js';
 import { jiebaSegmenter } from '../src/segment/index.js';
 import { openForWrite, type DB } from '../src/store/db.js';
 import { documentText, gramCount, totalsCurrent } from '../src/store/read.js';
+import { GramCounter } from '../src/store/grams.js';
 import { PendingTotals, updateTotals, writeSource } from '../src/store/write.js';
-import { readCorpus, tempDir } from './helpers.js';
+import { corpusFile, readCorpus, tempDir } from './helpers.js';
 
 let db: DB;
 const segmenter = jiebaSegmenter();
@@ -123,5 +125,44 @@ describe('freq', () => {
     const tags = db.prepare("SELECT DISTINCT term FROM doc_terms WHERE pos LIKE 'n%'").pluck().all() as string[];
     for (const r of nouns) expect(tags).toContain(r.term);
     for (const r of freq(db, { top: 10, minLen: 4 })) expect([...r.term].length).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('gram totals', () => {
+  /** Characters and pairs of different adjacent characters counted the plain way, white space ending a pair. */
+  function plainCounts(texts: readonly string[]): Map<string, number> {
+    const counts = new Map<string, number>();
+    const bump = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+    for (const text of texts) {
+      let previous = '';
+      for (const c of text) {
+        if (/\s/u.test(c)) {
+          previous = '';
+          continue;
+        }
+        bump(c);
+        if (previous && previous !== c) bump(previous + c);
+        previous = c;
+      }
+    }
+    return counts;
+  }
+  const counted = (counter: GramCounter) =>
+    new Map(
+      [...counter.entries()].map(([a, b, n]) => [String.fromCodePoint(a) + (b < 0 ? '' : String.fromCodePoint(b)), n]),
+    );
+
+  it('count every character and pair of decades of reports as a plain count does, and take them out again', () => {
+    const folder = 'gov-work-reports-state-council';
+    const reports = readdirSync(corpusFile(folder))
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => readCorpus(`${folder}/${f}`));
+    const counter = new GramCounter();
+    for (const text of reports) counter.add(text);
+    const all = plainCounts(reports);
+    expect(all.size).toBeGreaterThan(65_536); // more pairs than the counter starts with room for
+    expect(counted(counter)).toEqual(all);
+    for (const text of reports.slice(0, 30)) counter.add(text, -1);
+    expect(counted(counter)).toEqual(plainCounts(reports.slice(30)));
   });
 });
