@@ -747,7 +747,10 @@ function leadingList(before: string): string[] {
 
 /** A、B、C等“code”: the list the 等 closes. */
 function etcList(before: string): string[] {
-  const m = /([^,，。;；:：!?！？\n“”「」]{2,160})等$/.exec(before);
+  // only the last 161 characters can take part in the match; anchored at the
+  // end, the regex alone tried every earlier start on a long prefix
+  if (!before.endsWith('等')) return [];
+  const m = /([^,，。;；:：!?！？\n“”「」]{2,160})等$/.exec(before.slice(-161));
   if (!m) return [];
   const items = alignFirst(splitList(m[1]!, /[、]/));
   return plausible(items) ? items : [];

@@ -69,8 +69,30 @@ export function metricsDictionary(): MetricsDictionary {
   return loadDictionary<MetricsDictionary>('metrics.json');
 }
 
+/** Word lists made from the dictionary's, built once per dictionary rather than once per figure. */
+interface DerivedWords {
+  magnitudes: string[];
+  /** level and change cues */
+  cues: string[];
+  /** what trimBefore takes off the end of a phrase */
+  tail: string[];
+}
+const derived = new WeakMap<MetricsDictionary, DerivedWords>();
+function derivedWords(dict: MetricsDictionary): DerivedWords {
+  let words = derived.get(dict);
+  if (!words) {
+    const cues = [...dict.levelCues, ...dict.changeCues.increase, ...dict.changeCues.decrease];
+    words = { magnitudes: Object.keys(dict.magnitudes), cues, tail: [...dict.subjectStripTail, ...cues] };
+    derived.set(dict, words);
+  }
+  return words;
+}
+
 const CLAUSE_END = new Set(['，', ',', '。', '；', ';', '！', '!', '？', '?', '\n', ':', '：', '(', ')', '（', '）']);
 const SENTENCE_END = new Set(['。', '；', ';', '！', '!', '？', '?', '\n']);
+// by code unit for the backward scans, which a one-character string per step made slow
+const SENTENCE_END_UNITS = new Uint8Array(0x10000);
+for (const c of SENTENCE_END) SENTENCE_END_UNITS[c.charCodeAt(0)] = 1;
 // 1,234,567 groups thousands; otherwise a comma (a folded ，) separates clauses
 const ARABIC_RE = /\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?/y;
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
@@ -230,7 +252,7 @@ function readTail(text: string, read: NumberRead, dict: MetricsDictionary): Cand
   if (dict.approximateMarks.includes(text[pos] ?? '')) { approx = true; pos++; }
   let power = 0;
   let hasMagnitude = false;
-  const mag = num.kind === 'arabic' || approx ? longestAt(text, pos, Object.keys(dict.magnitudes)) : null;
+  const mag = num.kind === 'arabic' || approx ? longestAt(text, pos, derivedWords(dict).magnitudes) : null;
   if (mag && !(mag.startsWith('千') && text.startsWith('千瓦', pos)) && !text.startsWith('千米', pos)) {
     power = dict.magnitudes[mag] ?? MAGNITUDE_POWERS[mag] ?? 0;
     hasMagnitude = true;
@@ -305,7 +327,7 @@ function sharedUnit(text: string, pos: number, dict: MetricsDictionary): string 
     if (!n || /^(?:19|20)\d\d$/.test(n.text)) return null;
     p = n.end;
     if (dict.approximateMarks.includes(text[p] ?? '')) p++;
-    const mag = longestAt(text, p, Object.keys(dict.magnitudes));
+    const mag = longestAt(text, p, derivedWords(dict).magnitudes);
     if (mag) p += mag.length;
     if (dict.approximateMarks.includes(text[p] ?? '')) p++;
     const u = unitAt(text, p, dict);
@@ -466,7 +488,7 @@ function clauseStart(text: string, pos: number): number {
 
 function sentenceStart(text: string, pos: number): number {
   let i = pos;
-  while (i > 0 && !SENTENCE_END.has(text[i - 1]!)) i--;
+  while (i > 0 && SENTENCE_END_UNITS[text.charCodeAt(i - 1)] === 0) i--;
   return i;
 }
 
@@ -531,7 +553,7 @@ function comparativeChange(context: string, dict: MetricsDictionary): Change | n
 /** Trims cue words, time words and comparisons off a phrase before a number. */
 function trimBefore(phrase: string, dict: MetricsDictionary): string {
   let s = phrase.replace(/^[、\s“”"]+|[\s]+$/g, '');
-  const tailWords = [...dict.subjectStripTail, ...dict.levelCues, ...dict.changeCues.increase, ...dict.changeCues.decrease];
+  const tailWords = derivedWords(dict).tail;
   for (let guard = 0; guard < 10; guard++) {
     const before = s;
     s = s.replace(/(?:(?:较|比|与)(?:上年|去年|同期|上年同期|\d{4}年|[^，,]{0,6}年前?)|同比|同期|相比)$/, '');
@@ -563,7 +585,7 @@ function phraseAfter(text: string, pos: number, dict: MetricsDictionary): string
   if (text[p] === '的') p++;
   if (dict.subjectAfterStops.some((w) => text.startsWith(w, p))) return null;
   // 由两成上升至四成: what follows is the next figure's verb, not a noun
-  const cue = longestAt(text, p, [...dict.levelCues, ...dict.changeCues.increase, ...dict.changeCues.decrease]);
+  const cue = longestAt(text, p, derivedWords(dict).cues);
   if (cue && cue.length > 1 && (isDigit(text[p + cue.length]) || isNumeralChar(text[p + cue.length]))) return null;
   if (!isCjk(text[p]) && text[p] !== '“') return null;
   let stop = p;

@@ -29,16 +29,33 @@ function changingChars(groups: readonly OpenCC.DictGroup[]): Set<string> {
   return chars;
 }
 
-let tables: { traditional: Set<string>; simplified: Set<string> } | null = null;
+/** Per BMP code unit: TRADITIONAL if Simplified would change it, SIMPLIFIED if Traditional would. */
+interface ScriptTables {
+  bmp: Uint8Array;
+  astral: Map<string, number>;
+}
+const TRADITIONAL = 1;
+const SIMPLIFIED = 2;
+let tables: ScriptTables | null = null;
 
 // Character tables, not the converters: building opencc's Simplified→
 // Traditional converter (its 49k phrases) took ~350 ms per thread just to
-// tell the script of a text.
-function scriptTables(): { traditional: Set<string>; simplified: Set<string> } {
-  return (tables ??= {
-    traditional: changingChars(OpenCC.Locale.to.cn ?? []),
-    simplified: changingChars(OpenCC.Locale.from.cn ?? []),
-  });
+// tell the script of a text. A lookup by code unit, not a Set of strings:
+// a string and a hash per character made telling the script of a file as
+// slow as extracting its goals.
+function scriptTables(): ScriptTables {
+  if (tables) return tables;
+  const bmp = new Uint8Array(0x10000);
+  const astral = new Map<string, number>();
+  const mark = (chars: Set<string>, flag: number) => {
+    for (const ch of chars) {
+      if (ch.length === 1) bmp[ch.charCodeAt(0)]! |= flag;
+      else astral.set(ch, (astral.get(ch) ?? 0) | flag);
+    }
+  };
+  mark(changingChars(OpenCC.Locale.to.cn ?? []), TRADITIONAL);
+  mark(changingChars(OpenCC.Locale.from.cn ?? []), SIMPLIFIED);
+  return (tables = { bmp, astral });
 }
 
 const SAMPLE = 4000;
@@ -49,12 +66,21 @@ const SAMPLE = 4000;
  * both is robust where a short list of "Traditional-only" characters is not.
  */
 export function detectScript(text: string): Script {
-  const { traditional, simplified } = scriptTables();
+  const { bmp, astral } = scriptTables();
   let tradLike = 0;
   let simpLike = 0;
-  for (const ch of text.slice(0, SAMPLE)) {
-    if (traditional.has(ch)) tradLike++;
-    if (simplified.has(ch)) simpLike++;
+  const end = Math.min(text.length, SAMPLE);
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    let flags: number;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < end && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      flags = astral.get(text.slice(i, i + 2)) ?? 0;
+      i++;
+    } else {
+      flags = c >= 0xd800 && c <= 0xdfff ? 0 : bmp[c]!;
+    }
+    if (flags & TRADITIONAL) tradLike++;
+    if (flags & SIMPLIFIED) simpLike++;
   }
   return tradLike > simpLike ? 'traditional' : 'simplified';
 }
