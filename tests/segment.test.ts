@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -318,6 +319,22 @@ describe('tags', () => {
     const ours = jiebaSegmenter().tag(text);
     expect(ours).toEqual(nodejieba().tag(text));
     expect(ours.map((t) => t.tag)).toEqual(expect.arrayContaining(['m', 'eng', 'x']));
+  });
+});
+
+describe('the tables jieba loads and we do not use', () => {
+  it('leave the words as jieba cuts them with its bundled keyword tables', () => {
+    // another process: one native jieba per process, and it is ours here
+    const file = path.join(CORPORA, 'gov-work-reports-state-council/2024.txt');
+    const script = `const nj = require('nodejieba');
+      nj.load({ userDict: ${JSON.stringify(fileURLToPath(new URL('../dictionaries/user-dict.txt', import.meta.url)))} });
+      process.stdout.write(JSON.stringify(nj.cut(require('fs').readFileSync(${JSON.stringify(file)}, 'utf8'), true)));`;
+    const bundled = spawnSync(process.execPath, ['-e', script], {
+      cwd: fileURLToPath(new URL('..', import.meta.url)), encoding: 'utf8', maxBuffer: 64 << 20,
+    });
+    expect(bundled.status).toBe(0);
+    const text = fs.readFileSync(file, 'utf8');
+    expect(jiebaSegmenter().tag(text).map((t) => t.word)).toEqual(JSON.parse(bundled.stdout));
   });
 });
 
