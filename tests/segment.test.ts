@@ -7,7 +7,7 @@ import * as OpenCC from 'opencc-js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Token } from '../src/model.js';
 import { analyzeText, extractArticle, segmentText } from '../src/pipeline.js';
-import { readCorpus } from './helpers.js';
+import { projectRoot, readCorpus } from './helpers.js';
 import {
   isCountable,
   jiebaSegmenter,
@@ -15,6 +15,7 @@ import {
   loadUserDictionary,
   parseUserDictionary,
   type UserDictEntry,
+  USER_DICT_PATH,
 } from '../src/segment/index.js';
 
 const CORPORA = fileURLToPath(new URL('../../shared/corpora/', import.meta.url));
@@ -327,10 +328,10 @@ describe('the tables jieba loads and we do not use', () => {
     // another process: one native jieba per process, and it is ours here
     const file = path.join(CORPORA, 'gov-work-reports-state-council/2024.txt');
     const script = `const nj = require('nodejieba');
-      nj.load({ userDict: ${JSON.stringify(fileURLToPath(new URL('../dictionaries/user-dict.txt', import.meta.url)))} });
+      nj.load({ userDict: ${JSON.stringify(USER_DICT_PATH)} });
       process.stdout.write(JSON.stringify(nj.cut(require('fs').readFileSync(${JSON.stringify(file)}, 'utf8'), true)));`;
     const bundled = spawnSync(process.execPath, ['-e', script], {
-      cwd: fileURLToPath(new URL('..', import.meta.url)), encoding: 'utf8', maxBuffer: 64 << 20,
+      cwd: projectRoot, encoding: 'utf8', maxBuffer: 64 << 20,
     });
     expect(bundled.status).toBe(0);
     const text = fs.readFileSync(file, 'utf8');

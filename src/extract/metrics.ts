@@ -8,6 +8,7 @@
 // in dictionaries/metrics.json; this file only holds the reading rules.
 
 import { loadDictionary } from '../dictionaries.js';
+import { bmpTable } from '../normalize/split.js';
 import type { Bound, Change, DocumentYears, Metric } from '../model.js';
 import {
   CHINESE_NUMERAL_CHARS, chineseDecimal, isChineseDigit, MAGNITUDE_POWERS, parseAnyNumeral, parseChineseNumeral, parseFractionPercent,
@@ -89,10 +90,8 @@ function derivedWords(dict: MetricsDictionary): DerivedWords {
 }
 
 const CLAUSE_END = new Set(['，', ',', '。', '；', ';', '！', '!', '？', '?', '\n', ':', '：', '(', ')', '（', '）']);
-const SENTENCE_END = new Set(['。', '；', ';', '！', '!', '？', '?', '\n']);
-// by code unit for the backward scans, which a one-character string per step made slow
-const SENTENCE_END_UNITS = new Uint8Array(0x10000);
-for (const c of SENTENCE_END) SENTENCE_END_UNITS[c.charCodeAt(0)] = 1;
+// by code unit: the backward scans made a one-character string per step
+const SENTENCE_END = bmpTable(/[。；;！!？?\n]/);
 // 1,234,567 groups thousands; otherwise a comma (a folded ，) separates clauses
 const ARABIC_RE = /\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?/y;
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
@@ -488,7 +487,7 @@ function clauseStart(text: string, pos: number): number {
 
 function sentenceStart(text: string, pos: number): number {
   let i = pos;
-  while (i > 0 && SENTENCE_END_UNITS[text.charCodeAt(i - 1)] === 0) i--;
+  while (i > 0 && SENTENCE_END[text.charCodeAt(i - 1)] === 0) i--;
   return i;
 }
 
@@ -815,7 +814,7 @@ function trimPeriodAdverbs(before: string, dict: MetricsDictionary): string {
 
 /** The text of the clause before `clause`, trimmed, when it is in the same sentence. */
 function previousClause(text: string, clause: number, dict: MetricsDictionary): string | null {
-  if (clause === 0 || SENTENCE_END.has(text[clause - 1]!)) return null;
+  if (clause === 0 || SENTENCE_END[text.charCodeAt(clause - 1)] === 1) return null;
   const start = clauseStart(text, clause - 1);
   const s = trimBefore(text.slice(start, clause - 1), dict);
   return s || null;

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { dictionaryPath } from '../dictionaries.js';
 import type { Token } from '../model.js';
 
 export interface Segmenter {
@@ -7,10 +6,10 @@ export interface Segmenter {
   tag(text: string): Token[];
 }
 
-export { jiebaSegmenter, loadUserDictionary, parseUserDictionary, USER_DICT_PATH } from './jieba.js';
-export type { UserDictEntry } from './jieba.js';
+import { STOPWORDS_PATH } from './jieba.js';
 
-export const STOPWORDS_PATH = dictionaryPath('stopwords.txt');
+export { jiebaSegmenter, loadUserDictionary, parseUserDictionary, STOPWORDS_PATH, USER_DICT_PATH } from './jieba.js';
+export type { UserDictEntry } from './jieba.js';
 
 let stopwords: ReadonlySet<string> | undefined;
 

@@ -10,7 +10,8 @@ export const USER_DICT_PATH = dictionaryPath('user-dict.txt');
 // quarter of every load and 18 MB per thread. It asserts on an empty table,
 // so ours has one entry; the stop words are our own list.
 const KEYWORD_IDF_PATH = dictionaryPath('jieba-idf.txt');
-const KEYWORD_STOPWORDS_PATH = dictionaryPath('stopwords.txt');
+/** Our stopword list (read by loadStopwords); defined here, beside the paths jieba is given. */
+export const STOPWORDS_PATH = dictionaryPath('stopwords.txt');
 
 type NodeJieba = typeof import('nodejieba');
 
@@ -72,14 +73,14 @@ let tags: Map<string, string> | undefined;
 
 function loadJieba(): NodeJieba {
   if (jieba) return jieba;
-  for (const path of [USER_DICT_PATH, KEYWORD_IDF_PATH, KEYWORD_STOPWORDS_PATH]) {
+  for (const path of [USER_DICT_PATH, KEYWORD_IDF_PATH, STOPWORDS_PATH]) {
     if (/[|;]/.test(path)) throw new Error(`a dictionary path must not contain '|' or ';': ${path}`);
   }
   const userWords = loadUserDictionary(); // throws a readable error for a missing or malformed file
   // Required here, not imported, so that importing this module stays free and a
   // broken native build only fails the commands that segment.
   const nj = createRequire(import.meta.url)('nodejieba') as NodeJieba;
-  nj.load({ userDict: USER_DICT_PATH, idfDict: KEYWORD_IDF_PATH, stopWordDict: KEYWORD_STOPWORDS_PATH });
+  nj.load({ userDict: USER_DICT_PATH, idfDict: KEYWORD_IDF_PATH, stopWordDict: STOPWORDS_PATH });
   tags = readTags((nj as NodeJieba & { DEFAULT_DICT: string }).DEFAULT_DICT);
   // user words override the main dictionary's, as the later trie insert does
   for (const entry of userWords) tags.set(entry.word, entry.tag);

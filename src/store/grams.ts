@@ -40,11 +40,11 @@ class PairCounts {
   private keys = new Int32Array(1 << 16).fill(-1);
   private counts = new Float64Array(1 << 16);
   private mask = (1 << 16) - 1;
-  private shift = 16; // 32 − log2 of the table size: the product's high bits mix both characters
   private size = 0;
 
   add(key: number, n: number): void {
-    let slot = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    // the product's high bits (as many as the table size needs) mix both characters
+    let slot = Math.imul(key, 0x9e3779b1) >>> Math.clz32(this.mask);
     for (;;) {
       const k = this.keys[slot]!;
       if (k === key) {
@@ -68,7 +68,6 @@ class PairCounts {
     this.keys = new Int32Array(keys.length * 2).fill(-1);
     this.counts = new Float64Array(keys.length * 2);
     this.mask = keys.length * 2 - 1;
-    this.shift--;
     this.size = 0;
     for (let slot = 0; slot < keys.length; slot++) if (keys[slot] !== -1) this.add(keys[slot]!, counts[slot]!);
   }
