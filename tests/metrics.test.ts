@@ -193,6 +193,25 @@ const cases: [string, string, Expected[]][] = [
     { raw: '三年', value: 3, change: null },
     { raw: '四千个', value: 4000, bound: '~' },
   ]],
+  ['container and glass units, Hong Kong thousands', '上海港集装箱吞吐量达到4915.8万标准箱。政府承诺三年内提供15 000个过渡性房屋,现时每月交易数字超过1 200万宗', [
+    { raw: '4915.8万标准箱', value: 49158000, unit: '标准箱', subject: '上海港集装箱吞吐量' },
+    { raw: '15 000个', value: 15000, unit: '个', subject: '过渡性房屋' },
+    { raw: '1 200万宗', value: 12000000, unit: '宗', bound: '>=' },
+  ]],
+  ['万方 is a volume written as such', '东污水处理厂6.6万方存量污泥有效处置。水库扩容200万方', [
+    { raw: '6.6万方', value: 66000, unit: '方', subject: '存量污泥有效处置' },
+    { raw: '200万方', value: 2000000, unit: '方', subject: '水库扩容' },
+  ]],
+  ['a word holding a cut character stays whole', '新增5.1万个电动汽车公共充电桩。建成13个国家医学中心,1.6万户相对集中居住农户入住新居', [
+    { raw: '5.1万个', subject: '电动汽车公共充电桩', change: 'increase' },
+    { raw: '13个', subject: '国家医学中心' },
+    { raw: '1.6万户', subject: '相对集中居住农户入住新居' },
+  ]],
+  ['a second figure between a count and its noun', '分三批推出173项“稳中向好、进中提质”政策。出台58个10亿元以上重大产业项目。为15.5万名80岁以上老年人发放高龄津贴', [
+    { raw: '173项', subject: '“稳中向好、进中提质”政策' },
+    { raw: '58个', subject: '重大产业项目' },
+    { raw: '15.5万名', subject: '老年人' },
+  ]],
 ];
 
 describe('extractMetrics finds the figures', () => {
@@ -224,6 +243,8 @@ const traps: [string, string][] = [
   ['a step is no unit, nor a set phrase', '规上工业营收迈上万亿台阶。接受高质素的幼儿教育和九年免费教育'],  ['vague, single-day and round slogan counts', '有些地方票证多达几十种。不可能把好事在一天之内办完。落实省委省政府十项规定,实施十项民生工程'],
   ['项 of 项目 is no unit', '引进投资超百亿项目,力争落地过50亿项目'],
   ['the 一倍 of a reference level', '目标是把国民生产总值提高至二零零零年的一倍'],
+  ['方 wants a magnitude and is no 方阵 or 方面', '实现从“千亿方阵”到“2万亿方阵”的大跨越,重点抓好5方面工作,东盟十国共15方成员'],
+  ['a lone financial numeral names a place', '进一步丰富南京路、陆家嘴、徐家汇等世界级地标性商圈业态,伍家岗城市更新'],
 ];
 
 describe('extractMetrics skips what is not a metric', () => {

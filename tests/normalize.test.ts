@@ -85,6 +85,15 @@ describe('normalizeText on the sample corpus', () => {
     expect(doc!.text.endsWith('不懈奋斗!')).toBe(true);
   });
 
+  it('takes no congress for the issuer: the 代表 of 人民代表大会 introduces nobody', () => {
+    // 1981 opens 向全国人民代表大会常务委员会作过六次报告 and later says 我代表国务院
+    expect(normalizeText(readCorpus('gov-work-reports-state-council/1981.txt'))[0]!.org).toBe('国务院');
+    for (const year of ['1957', '1959', '1979']) {
+      const org = normalizeText(readCorpus(`gov-work-reports-state-council/${year}.txt`))[0]!.org;
+      expect(org ?? '', year).not.toMatch(/大会|的/);
+    }
+  });
+
   it('tells Traditional from Simplified on whole reports', () => {
     expect(normalizeText(readCorpus('gov-work-reports-state-council/1954.txt'))[0]!.script).toBe('traditional');
     expect(normalizeText(readCorpus('hk-policy-address/1997.txt'))[0]!.script).toBe('traditional');

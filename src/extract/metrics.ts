@@ -11,7 +11,7 @@ import { loadDictionary } from '../dictionaries.js';
 import { bmpTable } from '../normalize/split.js';
 import type { Bound, Change, DocumentYears, Metric } from '../model.js';
 import {
-  CHINESE_NUMERAL_CHARS, chineseDecimal, isChineseDigit, MAGNITUDE_POWERS, parseAnyNumeral, parseChineseNumeral, parseFractionPercent,
+  CHINESE_NUMERAL_CHARS, chineseDecimal, FINANCIAL_NUMERAL_CHARS, isChineseDigit, MAGNITUDE_POWERS, parseAnyNumeral, parseChineseNumeral, parseFractionPercent,
   scaleDecimal,
 } from './numerals.js';
 
@@ -20,6 +20,8 @@ interface MetricsDictionary {
   unitAliases: Record<string, string>;
   unitNotBefore: Record<string, string[]>;
   ratingUnits: string[];
+  /** units written only after 万/亿 (6.6万方 of sludge; 13方面 is no figure) */
+  unitsNeedMagnitude: string[];
   magnitudes: Record<string, number>;
   chineseNumeralUnits: string[];
   chineseNumeralNeedsBefore: Record<string, string[]>;
@@ -39,6 +41,8 @@ interface MetricsDictionary {
   subjectStripHead: string[];
   subjectAfterStops: string[];
   subjectAfterCut: string[];
+  /** words that hold a one-character cut (公共, 集中): the phrase goes on through them */
+  subjectAfterCutKeep: string[];
   periodUnits: string[];
   periodAdverbs: string[];
   nameTypeWords: string[];
@@ -93,7 +97,8 @@ const CLAUSE_END = new Set(['，', ',', '。', '；', ';', '！', '!', '？', '?
 // by code unit: the backward scans made a one-character string per step
 const SENTENCE_END = bmpTable(/[。；;！!？?\n]/);
 // 1,234,567 groups thousands; otherwise a comma (a folded ，) separates clauses
-const ARABIC_RE = /\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?/y;
+// 1,300 and, in Hong Kong's texts, 15 000 (a no-break space, a plain one after NFKC) group thousands
+const ARABIC_RE = /\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d{1,3}(?: \d{3})+(?:\.\d+)?(?![\d.,])|\d+(?:\.\d+)?/y;
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 const isLatin = (c: string | undefined): boolean => c !== undefined && /[A-Za-z]/.test(c);
 const isCjk = (c: string | undefined): boolean => c !== undefined && /[\u4e00-\u9fff]/.test(c);
@@ -154,7 +159,7 @@ function readNumber(text: string, pos: number): NumberRead | null {
     if (!n) return null;
     const point = isDigit(n.text[0]) ? null : readChinesePoint(text, n.text, n.end);
     if (point) return { start: pos, end: point.end, decimal: point.decimal, max: null, kind: 'chinese', unit: '%' };
-    const v = parseAnyNumeral(n.text.replace(/,/g, ''));
+    const v = parseAnyNumeral(n.text.replace(/[, ]/g, ''));
     if (v === null) return null;
     return { start: pos, end: n.end, decimal: String(v), max: null, kind: isDigit(n.text[0]) ? 'arabic' : 'chinese', unit: '%' };
   }
@@ -162,7 +167,7 @@ function readNumber(text: string, pos: number): NumberRead | null {
     if (isDigit(text[pos - 1]) || (text[pos - 1] === '.' && isDigit(text[pos - 2]))) return null;
     const a = readArabic(text, pos);
     if (!a) return null;
-    return { start: pos, end: a.end, decimal: a.text.replace(/,/g, ''), max: null, kind: 'arabic', unit: null };
+    return { start: pos, end: a.end, decimal: a.text.replace(/[, ]/g, ''), max: null, kind: 'arabic', unit: null };
   }
   if (isNumeralChar(c) && !isNumeralChar(text[pos - 1])) {
     const run = readChineseRun(text, pos);
@@ -242,7 +247,7 @@ function readTail(text: string, read: NumberRead, dict: MetricsDictionary): Cand
   if (dash !== undefined && '-~～—至到'.includes(dash) && !(dash === '到' && num.kind === 'arabic')) {
     const next = num.kind === 'arabic' ? readArabic(text, pos + unitBeforeDash + 1) : readChineseRun(text, pos + unitBeforeDash + 1);
     if (next && (num.kind === 'arabic' ? true : parseChineseNumeral(next.text) !== null)) {
-      const m = num.kind === 'arabic' ? next.text.replace(/,/g, '') : String(parseChineseNumeral(next.text));
+      const m = num.kind === 'arabic' ? next.text.replace(/[, ]/g, '') : String(parseChineseNumeral(next.text));
       max = m;
       pos = next.end;
     }
@@ -409,6 +414,7 @@ function rejection(text: string, c: Candidate, dict: MetricsDictionary, idioms: 
   if (num.kind === 'arabic' && unit === '年' && /^\d{4}$/.test(num.decimal) && !c.hasMagnitude) return 'year';
   if (unit === '年' && text.startsWith('年度', c.unitStart)) return 'year';
   if (dict.ratingUnits.some((r) => text.startsWith(r, c.unitStart))) return 'rating';
+  if (!c.hasMagnitude && dict.unitsNeedMagnitude.includes(unit)) return 'bare unit';
   if (dict.notAtUnit.some((r) => text.startsWith(r, c.unitStart))) return 'rating';
   if (dict.notAfterUnit.some((r) => text.startsWith(r, c.rawEnd))) return 'rating';
   if (idioms.some(([s, e]) => num.start < e && c.rawEnd > s)) return 'idiom';
@@ -445,6 +451,8 @@ function rejection(text: string, c: Candidate, dict: MetricsDictionary, idioms: 
     if (unit === '年' && (c.value < 2 || c.value >= 100)) return 'period';
     // counts say 两; 二次供水, 二期, 二级 are ordinals or grades
     if (text.slice(num.start, num.end) === '二') return 'ordinal';
+    // 陆家嘴, 伍家岗: a lone financial numeral is a place or family name; amounts write several
+    if (num.end - num.start === 1 && FINANCIAL_NUMERAL_CHARS.includes(text[num.start]!)) return 'name';
     // 一元化, 三元催化 are words; 六百零八元 (older reports) is an amount
     if (unit === '元' && !c.hasMagnitude && c.value < 10) return 'chinese classifier';
     // 超亿元龙头企业, 十亿元以上项目: a size class, not an amount
@@ -579,17 +587,39 @@ function trimBefore(phrase: string, dict: MetricsDictionary): string {
 }
 
 /** The noun phrase right after number+unit (八名同志 → 同志), or null. */
-function phraseAfter(text: string, pos: number, dict: MetricsDictionary): string | null {
+function phraseAfter(text: string, pos: number, dict: MetricsDictionary, nested = true): string | null {
   let p = pos;
+  // 推出3批173项政策, 58个10亿元以上重大产业项目: a second figure for the same things stands between
+  if (nested && isDigit(text[p])) {
+    const read = readNumber(text, p);
+    const inner = read && read.kind === 'arabic' ? readTail(text, read, dict) : null;
+    if (inner && inner.unit !== '%' && !dict.periodUnits.includes(inner.unit) && !rejection(text, inner, dict, [])) {
+      return phraseAfter(text, inner.end, dict, false);
+    }
+  }
   if (text[p] === '的') p++;
-  if (dict.subjectAfterStops.some((w) => text.startsWith(w, p))) return null;
+  if (dict.subjectAfterStops.some((w) => text.startsWith(w, p)) && !dict.subjectAfterCutKeep.some((w) => text.startsWith(w, p))) return null;
   // 由两成上升至四成: what follows is the next figure's verb, not a noun
   const cue = longestAt(text, p, derivedWords(dict).cues);
   if (cue && cue.length > 1 && (isDigit(text[p + cue.length]) || isNumeralChar(text[p + cue.length]))) return null;
-  if (!isCjk(text[p]) && text[p] !== '“') return null;
+  if (!isCjk(text[p]) && text[p] !== '“' && text[p] !== '《') return null;
   let stop = p;
   while (stop < text.length && stop - p < 18) {
     const ch = text[stop]!;
+    if (ch === '“') {
+      // “稳中向好、进中提质”政策: a quoted name is whole, whatever words it holds;
+      // a second quotation (“10项试点工作”“5项支撑任务”) begins the next item
+      const before = text.slice(p, stop);
+      const closed = before.indexOf('”');
+      if (text[stop - 1] === '”' || (closed >= 0 && !before.slice(0, closed).includes('“'))) break;
+      const close = text.indexOf('”', stop + 1);
+      if (close > 0 && close - p < 18 && !text.slice(stop, close).includes('\n')) { stop = close + 1; continue; }
+    }
+    if (ch === '《' && stop === p) {
+      // 22期《健康365》电视节目: a title names what is counted
+      const close = text.indexOf('》', stop + 1);
+      if (close > 0 && close - p < 18 && !text.slice(stop, close).includes('\n')) { stop = close + 1; continue; }
+    }
     if (ch === '(' || ch === '（') {
       // 县(区): an aside inside the noun phrase
       const close = text.slice(stop, stop + 8).search(/[)）]/);
@@ -597,14 +627,22 @@ function phraseAfter(text: string, pos: number, dict: MetricsDictionary): string
     }
     if (CLAUSE_END.has(ch) || isDigit(ch) || ch === '《') break;
     // after 向/对 (分三批向种粮农民发放农资补贴) the object of the verb is what is counted
-    if (stop > p + 1 && !/[向对给]/.test(text[p]!) && dict.subjectAfterCut.some((w) => text.startsWith(w, stop))) break;
+    if (stop > p + 1 && !/[向对给]/.test(text[p]!) && dict.subjectAfterCut.some((w) => text.startsWith(w, stop)) && !insideKeptWord(text, stop, dict)) break;
     stop++;
   }
   const s = text.slice(p, stop).replace(/[“”"、\s]+$/g, '');
-  if (dict.genericHeadsAfter.includes(s)) return null;
+  // 跃上1.4万亿斤新台阶、亩产提升: a milestone after the figure says what it reached, not what it measures
+  if (dict.genericHeadsAfter.some((w) => s === w || s.replace(/^新/, '').startsWith(w + '、') || s === '新' + w)) return null;
   const length = [...s.replace(/[“”"]/g, '')].length;
   // 4个镇、40个村: a one-character noun closes a list item
   return length >= 2 || (length === 1 && /、$/.test(text.slice(p, stop))) ? s : null;
+}
+
+/** 电动汽车公共充电桩, 相对集中居住: a one-character cut that is part of a word is no cut. */
+function insideKeptWord(text: string, pos: number, dict: MetricsDictionary): boolean {
+  if (CLAUSE_END.has(text[pos]!)) return false;
+  const around = text.slice(pos - 1, pos + 2);
+  return dict.subjectAfterCutKeep.some((w) => around.startsWith(w) || around.endsWith(w));
 }
 
 /** The year a figure belongs to: an explicit year earlier in its sentence, 今年/去年, else the section's. */
@@ -680,7 +718,12 @@ export function extractMetrics(text: string, years: DocumentYears): Metric[] {
     const sentence = sentenceStart(text, num.start);
     const raw = text.slice(num.start, c.rawEnd);
     const period = isPeriod(text, c, clause, dict);
-    const from = Math.max(clause, lastEnd);
+    let from = Math.max(clause, lastEnd);
+    // 1.4万亿斤新台阶、亩产提升10.1斤: what runs on from the last figure up to 、 is that figure's
+    if (lastEnd > clause) {
+      const comma = text.indexOf('、', from);
+      if (comma > from && comma < pb.start) from = comma + 1;
+    }
     const lead = text.slice(from, pb.start);
     const before = trimBefore(lead, dict);
     let subject: string | null;
@@ -716,7 +759,7 @@ export function extractMetrics(text: string, years: DocumentYears): Metric[] {
 function isPeriod(text: string, c: Candidate, clause: number, dict: MetricsDictionary): boolean {
   if (!dict.periodUnits.includes(c.unit)) return false;
   if (c.num.kind !== 'arabic') return true;
-  const around = text.slice(clause, c.num.start) + '|' + text.slice(c.end, c.end + 2);
+  const around = text.slice(clause, c.num.start) + '|' + text.slice(c.end, c.end + 3);
   return /连续|时隔|过去|未来|近$|\|(?:来|以来|前|时间|的时间)/.test(around);
 }
 

@@ -7,6 +7,8 @@ interface MetadataTable {
   orgSuffixes: string[];
   orgPlaceSuffixes: string[];
   orgLeadVerbs: string[];
+  /** words in which a lead verb is no verb (人民代表大会, 代表们) */
+  orgLeadWordsWithin: string[];
   departmentSuffixes: string[];
   /** suffixes that name nobody when they stand alone */
   genericOrgs: string[];
@@ -69,12 +71,18 @@ export function findOrg(text: string, title: string | null): string | null {
   const suffixes = wordAlternation(t.orgSuffixes);
   const places = wordAlternation(t.orgPlaceSuffixes);
   const named = new RegExp(
-    `(?:${wordAlternation(t.orgLeadVerbs)})((?:\\p{Script=Han}{1,8}?(?:${places}))?\\p{Script=Han}{0,8}?(?:${suffixes}))`,
-    'u',
+    `(${wordAlternation(t.orgLeadVerbs)})((?:\\p{Script=Han}{1,8}?(?:${places}))?\\p{Script=Han}{0,8}?(?:${suffixes}))`,
+    'gu',
   );
-  const m = named.exec(head);
   const suffixOnly = new RegExp(`^(?:[全各本我该]\\p{Script=Han}?)?(?:${wordAlternation(t.genericOrgs)})$`, 'u');
-  if (m && !suffixOnly.test(m[1]!)) return m[1]!;
+  for (const m of head.matchAll(named)) {
+    const lead = m[1]!;
+    const org = m[2]!;
+    // 全国人民代表大会, 人大代表: the 代表 of a congress or its deputies introduces no issuer
+    if (t.orgLeadWordsWithin.some((w) => w.includes(lead) && head.startsWith(w, m.index! - w.indexOf(lead)))) continue;
+    if (org.includes('的') || suffixOnly.test(org)) continue;
+    return org;
+  }
   // A report signed at its foot: the last line is the organisation's name.
   const last = text.slice(text.lastIndexOf('\n') + 1);
   const signature = new RegExp(`^\\p{Script=Han}{2,16}(?:${suffixes})$`, 'u');
