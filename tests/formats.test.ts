@@ -196,6 +196,19 @@ describe('.xml (DocBook)', () => {
     expect(lines.filter((l) => /^\d+\. \S/.test(l))).toHaveLength(numbered);
     expect(lines.filter((l) => /^\d+\. \S/.test(l)).at(-1)).toMatch(/^167\. /);
   });
+
+  it('numbers paragraphs, not goals, however many sub-items stand between the numbers', async () => {
+    // 2023: 171 numbered paragraphs among 487 lines, most of the rest (1) (2) … items
+    const { text } = await readDocumentText('2023.xml', readFileSync(corpusFile('hk-policy-address/2023.xml')));
+    const [doc] = extractText(text);
+    expect(text.split('\n').filter((l) => /^\d+\. \S/.test(l)).length).toBeGreaterThan(150);
+    expect(doc!.goals.filter((g) => /^\d+\.$/.test(g.marker))).toEqual([]);
+    const chapters = doc!.goals.filter((g) => g.level === 2).map((g) => g.marker);
+    expect(chapters.slice(0, 3)).toEqual(['(一)', '(二)', '(三)']);
+    // the items of a list keep their place under the chapter that holds them
+    const item = doc!.goals.find((g) => g.title.startsWith('加强教师培训'))!;
+    expect(doc!.goals[item.parent!]!.marker).toBe('(三)');
+  });
 });
 
 describe('text encodings, told from the bytes', () => {

@@ -217,7 +217,8 @@ function dropParagraphNumbers(cands: Candidate[], lines: string[]): Candidate[] 
   const numbers = lines.map((l) => pattern.exec(l)).filter((m) => m !== null).map((m) => Number(m[1]));
   const nonEmpty = lines.filter((l) => l.trim()).length;
   const restarts = numbers.filter((n, i) => i > 0 && n <= numbers[i - 1]!).length;
-  const numbered = numbers.length >= rule.minItems && numbers.length >= rule.minShare * nonEmpty
+  const numbered = numbers.length >= rule.minItems
+    && (numbers.length >= rule.minShare * nonEmpty || numbers.length >= rule.longRun)
     && restarts <= rule.maxRestartShare * numbers.length;
   if (!numbered) return cands;
   return cands.filter((c) => !(rule.families.includes(c.family) && lines[c.line]!.trimStart().startsWith(c.marker)));

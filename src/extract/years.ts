@@ -48,7 +48,7 @@ export interface OutlineDictionary {
   placeholderYear: string;
   policyAddress: { names: string[] };
   flatLine: { minChars: number; breaks: string };
-  paragraphNumbering: { pattern: string; families: string[]; minItems: number; minShare: number; maxRestartShare: number };
+  paragraphNumbering: { pattern: string; families: string[]; minItems: number; minShare: number; longRun: number; maxRestartShare: number };
   headingCueMaxChars: number;
   bodyKindLines: number;
 }
