@@ -55,6 +55,17 @@ describe('numeric slogans', () => {
     expect(x.consistent).toBe(true);
   });
 
+  it('counts no members in a period or a date: 三年行动, 十年禁渔, “7·22”', () => {
+    // 鄂州 and 北京 2024, the State Council 2023
+    const text = '实施“擦亮小城镇”三年行动。推进“演艺之都”三年行动。坚定推进长江“十年禁渔”。举办首届“7·22鄂州人才周”活动。';
+    expect(find(text, '演艺之都三年行动')?.expected_count).toBeNull();
+    expect(find(text, '十年禁渔')?.expected_count).toBeNull();
+    const week = extractInitiatives(text).find((x) => x.name.includes('7·22'));
+    expect(week?.code).toBeNull();
+    // 三期叠加 counts its three periods
+    expect(find('我国经济发展进入“三期叠加”阶段', '三期叠加')?.expected_count).toBe(3);
+  });
+
   it('leaves a digit code with no spelled-out groups uncounted', () => {
     const x = find('通过“521栋梁”计划、转岗培训、外出进修等方式', '521栋梁计划')!;
     expect(x.code).toBe('521');

@@ -24,6 +24,8 @@ interface InitiativeTable {
   countClassifiers: string[];
   numericIdioms: string[];
   measureStarts: string[];
+  /** time words after a numeral: 三年 is a period, not three members */
+  periodWords: string[];
   wordsWithNumerals: string[];
   streakMarkers: string[];
   frameCode: { first: string; second: string[] };
@@ -188,6 +190,8 @@ export function parseCode(content: string): Code | null {
   const d = dict();
   const s = content.trim();
   const arabic = /^(\d+(?:\+[0-9A-Za-z]+)*[A-Za-z]*)/.exec(s);
+  // “7·22鄂州人才周”: a date names the event, it counts nothing
+  if (arabic && /^\d{1,2}[·.]\d{1,2}(?!\d)/.test(s)) return null;
   if (arabic) {
     const code = arabic[1]!;
     return { code, parts: [], arabic: /^\d{2,}$/.test(code), slogan: code === s, expected: null };
@@ -204,9 +208,13 @@ export function parseCode(content: string): Code | null {
     const short = !timed && (parts.length === 1 ? first.word.length <= 6 : parts.length <= 4 && parts.every((p) => p.word.length >= 1 && p.word.length <= 4));
     // 一排底线 is "a row of", not a one-item slogan; 九二共识, 十四五 are labels, not counts
     const counts = parts.every((p) => p.value !== null) && !(parts.length === 1 && first.value === 1);
+    // 十年禁渔, 三年行动计划: a numeral that counts time gives the slogan's period, not its members
+    const period = d.periodWords.some((w) => first.word.startsWith(w));
     if (short && counts && first.word.length > 0) {
-      return { code: s, parts, arabic: false, slogan: true, expected: expectedFromParts(parts) };
+      return { code: s, parts, arabic: false, slogan: true, expected: period ? null : expectedFromParts(parts) };
     }
+    // 演艺之都三年行动, 东数西算二期工程: a period or a phase inside a name is no code
+    if (period || d.measureStarts.includes(first.word[0] ?? '')) return null;
     // a name that opens with a count: 十万名技能人才梯次培育工程 -> 十万名
     const cls = d.countClassifiers.find((c) => first.word.startsWith(c));
     const code = first.numeral + (cls ?? '');
