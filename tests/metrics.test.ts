@@ -198,6 +198,9 @@ const cases: [string, string, Expected[]][] = [
     { raw: '15 000个', value: 15000, unit: '个', subject: '过渡性房屋' },
     { raw: '1 200万宗', value: 12000000, unit: '宗', bound: '>=' },
   ]],
+  ['the number of a paragraph is not part of the subject', '10. 我们预测今年香港经济会缩减百分之四;失业率会上升', [
+    { raw: '百分之四', value: 4, unit: '%', subject: '预测今年香港经济会缩减' },
+  ]],
   ['万方 is a volume written as such', '东污水处理厂6.6万方存量污泥有效处置。水库扩容200万方', [
     { raw: '6.6万方', value: 66000, unit: '方', subject: '存量污泥有效处置' },
     { raw: '200万方', value: 2000000, unit: '方', subject: '水库扩容' },
@@ -244,6 +247,7 @@ const traps: [string, string][] = [
   ['项 of 项目 is no unit', '引进投资超百亿项目,力争落地过50亿项目'],
   ['the 一倍 of a reference level', '目标是把国民生产总值提高至二零零零年的一倍'],
   ['方 wants a magnitude and is no 方阵 or 方面', '实现从“千亿方阵”到“2万亿方阵”的大跨越,重点抓好5方面工作,东盟十国共15方成员'],
+  ['四处 is everywhere', '高收入、高就业、市场稳定、举目四处繁华、到处都是机会'],
   ['a lone financial numeral names a place', '进一步丰富南京路、陆家嘴、徐家汇等世界级地标性商圈业态,伍家岗城市更新'],
 ];
 

@@ -577,6 +577,7 @@ function trimBefore(phrase: string, dict: MetricsDictionary): string {
   for (let guard = 0; guard < 10; guard++) {
     const before = s;
     s = s.replace(/^(?:19|20)\d{2}年(?:[底末]|以来|上半年|前\d+个月)?/, '');
+    s = s.replace(/^\d{1,3}[.．]\s+/, ''); // a paragraph's own number (55. 在过去三个月)
     const w = longestAt(s, 0, dict.subjectStripHead);
     // a one-character head (再, 和) may begin a word (再灌注): drop it only when alone
     if (w && (w.length > 1 || w === s)) s = s.slice(w.length);
