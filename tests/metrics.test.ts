@@ -201,6 +201,17 @@ const cases: [string, string, Expected[]][] = [
   ['the number of a paragraph is not part of the subject', '10. 我们预测今年香港经济会缩减百分之四;失业率会上升', [
     { raw: '百分之四', value: 4, unit: '%', subject: '预测今年香港经济会缩减' },
   ]],
+  ['ranges of 百分之, a year after 到, a share before 至', '工业劳动生产率每年还应该力求提高百分之二到百分之三。所占比重由百分之三十九点七到一九五七年上升为百分之四十五点四。名额由每年600 000个增加三分之一至800 000个', [
+    { raw: '百分之二到百分之三', value: 2, value_max: 3, unit: '%' },
+    { raw: '百分之三十九点七', value: 39.7, value_max: null },
+    { raw: '百分之四十五点四', value: 45.4 },
+    { raw: '三分之一', value_max: null, unit: '%' },
+    { raw: '800 000个', value: 800000, unit: '个' },
+  ]],
+  ['what follows 到 is the next figure, not a subject', '粮食总产量应该达到七千二百亿斤到七千五百亿斤', [
+    { raw: '七千二百亿斤', subject: '粮食总产量' },
+    { raw: '七千五百亿斤', subject: '粮食总产量' },
+  ]],
   ['万方 is a volume written as such', '东污水处理厂6.6万方存量污泥有效处置。水库扩容200万方', [
     { raw: '6.6万方', value: 66000, unit: '方', subject: '存量污泥有效处置' },
     { raw: '200万方', value: 2000000, unit: '方', subject: '水库扩容' },

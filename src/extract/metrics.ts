@@ -244,9 +244,15 @@ function readTail(text: string, read: NumberRead, dict: MetricsDictionary): Cand
   // 5%-10%: the first unit may be written before the dash
   const unitBeforeDash = text[pos] === '%' ? 1 : 0;
   const dash = text[pos + unitBeforeDash];
-  if (dash !== undefined && '-~～—至到'.includes(dash) && !(dash === '到' && num.kind === 'arabic')) {
-    const next = num.kind === 'arabic' ? readArabic(text, pos + unitBeforeDash + 1) : readChineseRun(text, pos + unitBeforeDash + 1);
-    if (next && (num.kind === 'arabic' ? true : parseChineseNumeral(next.text) !== null)) {
+  // 增加三分之一至800 000个: after a share, 至 gives the level reached, not a range
+  const share = !text.startsWith('百分之', num.start) && text.slice(num.start, num.end).includes('分之');
+  if (dash !== undefined && '-~～—至到'.includes(dash) && !(dash === '到' && num.kind === 'arabic') && !share) {
+    // 百分之二到百分之三: the upper end may repeat 百分之
+    const from = pos + unitBeforeDash + 1 + (num.unit === '%' && text.startsWith('百分之', pos + unitBeforeDash + 1) ? 3 : 0);
+    const next = num.kind === 'arabic' ? readArabic(text, from) : readChineseRun(text, from);
+    // 到一九五七年: a year written digit by digit is a date, not the upper end
+    const year = next !== null && num.kind !== 'arabic' && next.text.length > 1 && [...next.text].every((ch) => isChineseDigit(ch));
+    if (next && !year && (num.kind === 'arabic' ? true : parseChineseNumeral(next.text) !== null)) {
       const m = num.kind === 'arabic' ? next.text.replace(/[, ]/g, '') : String(parseChineseNumeral(next.text));
       max = m;
       pos = next.end;
