@@ -212,6 +212,9 @@ const cases: [string, string, Expected[]][] = [
     { raw: '七千二百亿斤', subject: '粮食总产量' },
     { raw: '七千五百亿斤', subject: '粮食总产量' },
   ]],
+  ['及以上 bounds like 以上', '为全市65岁及以上老年人免费开展1次健康体检', [
+    { raw: '65岁', value: 65, unit: '岁', bound: '>=', subject: '老年人免费' },
+  ]],
   ['万方 is a volume written as such', '东污水处理厂6.6万方存量污泥有效处置。水库扩容200万方', [
     { raw: '6.6万方', value: 66000, unit: '方', subject: '存量污泥有效处置' },
     { raw: '200万方', value: 2000000, unit: '方', subject: '水库扩容' },
