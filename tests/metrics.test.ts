@@ -212,6 +212,11 @@ const cases: [string, string, Expected[]][] = [
     { raw: '七千二百亿斤', subject: '粮食总产量' },
     { raw: '七千五百亿斤', subject: '粮食总产量' },
   ]],
+  ['half a year, and a period whose lead is a lone preposition', '轮候租住公屋的平均时间,会从现在的六年半缩短至不超过五年。在未来五年,每年向六千个家庭提供贷款', [
+    { raw: '六年半', value: 6.5, unit: '年' },
+    { raw: '五年', value: 5, bound: '<=' },
+    { raw: '六千个', value: 6000, subject: '家庭提供贷款' },
+  ]],
   ['及以上 bounds like 以上', '为全市65岁及以上老年人免费开展1次健康体检', [
     { raw: '65岁', value: 65, unit: '岁', bound: '>=', subject: '老年人免费' },
   ]],

@@ -286,6 +286,11 @@ function readTail(text: string, read: NumberRead, dict: MetricsDictionary): Cand
     if (u) {
       unit = dict.unitAliases[u] ?? u;
       pos += u.length;
+      // 六年半: half a year written after 年
+      if (u === '年' && text[pos] === '半' && !num.decimal.includes('.')) {
+        num = { ...num, decimal: `${num.decimal}.5` };
+        pos++;
+      }
       // 高出四成三: tenths written after 成
       if (u === '成' && num.kind !== 'arabic' && !num.decimal.includes('.') && isChineseDigit(text[pos] ?? '') && !isNumeralChar(text[pos + 1])) {
         num = { ...num, decimal: `${num.decimal}.${parseChineseNumeral(text[pos]!)}` };
@@ -583,7 +588,8 @@ function trimBefore(phrase: string, dict: MetricsDictionary): string {
   for (let guard = 0; guard < 10; guard++) {
     const before = s;
     s = s.replace(/^(?:19|20)\d{2}年(?:[底末]|以来|上半年|前\d+个月)?/, '');
-    s = s.replace(/^\d{1,3}[.．]\s+/, ''); // a paragraph's own number (55. 在过去三个月)
+    // a paragraph's own number (55. 在过去三个月) and the letter O that bullets Hong Kong's lists
+    s = s.replace(/^(?:\d{1,3}[.．](?:\s+|$)|O\s+)/, '');
     const w = longestAt(s, 0, dict.subjectStripHead);
     // a one-character head (再, 和) may begin a word (再灌注): drop it only when alone
     if (w && (w.length > 1 || w === s)) s = s.slice(w.length);
@@ -775,7 +781,8 @@ function periodSubject(text: string, c: Candidate, before: string, lead: string,
   const follow = text.slice(c.end, c.end + 3);
   if (/^的?时间/.test(follow)) return '时间';
   const own = trimPeriodAdverbs(before, dict);
-  if (own && !/[比较和、与]$/.test(lead) && !/^[一二三四五六七八九十]+、/.test(own)) return own;
+  // 在未来五年, 会在未来十年: a lone preposition or auxiliary names nothing; the period's own phrase does
+  if (own && [...own].length >= 2 && !/[比较和、与]$/.test(lead) && !/^[一二三四五六七八九十]+、/.test(own)) return own;
   const tail = follow.match(/^(?:以来|来|前)/);
   return raw + (tail ? tail[0] : '');
 }
