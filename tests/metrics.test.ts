@@ -217,6 +217,9 @@ const cases: [string, string, Expected[]][] = [
     { raw: '五年', value: 5, bound: '<=' },
     { raw: '六千个', value: 6000, subject: '家庭提供贷款' },
   ]],
+  ['the size of a group of people counts people', '脱贫攻坚成果巩固拓展,脱贫人口务工规模超过3300万。', [
+    { raw: '3300万', value: 33000000, unit: '人', bound: '>=', subject: '脱贫人口务工规模' },
+  ]],
   ['及以上 bounds like 以上', '为全市65岁及以上老年人免费开展1次健康体检', [
     { raw: '65岁', value: 65, unit: '岁', bound: '>=', subject: '老年人免费' },
   ]],

@@ -27,6 +27,8 @@ interface MetricsDictionary {
   chineseNumeralNeedsBefore: Record<string, string[]>;
   bareNumeralVerbs: string[];
   implicitUnitNouns: { unit: string; nouns: string[] }[];
+  /** 脱贫人口务工规模超过3300万: the size of a group of people counts people */
+  implicitUnitSizeHeads: string[];
   boundPrefixes: Record<Bound, string[]>;
   bareBoundPrefixes: string[];
   bareAtLeastPrefixes: string[];
@@ -380,6 +382,11 @@ function implicitUnitBefore(text: string, start: number, after: number, dict: Me
   }
   if (lead === text.slice(clauseStart(text, start), start)) return null;
   for (const { unit, nouns } of dict.implicitUnitNouns) if (nouns.some((n) => lead.endsWith(n))) return unit;
+  const head = dict.implicitUnitSizeHeads.find((h) => lead.endsWith(h));
+  if (head) {
+    const group = lead.slice(0, lead.length - head.length);
+    for (const { unit, nouns } of dict.implicitUnitNouns) if (nouns.some((n) => group.includes(n))) return unit;
+  }
   return null;
 }
 
