@@ -220,6 +220,9 @@ const cases: [string, string, Expected[]][] = [
   ['the size of a group of people counts people', '脱贫攻坚成果巩固拓展,脱贫人口务工规模超过3300万。', [
     { raw: '3300万', value: 33000000, unit: '人', bound: '>=', subject: '脱贫人口务工规模' },
   ]],
+  ['the marker of an item, (4), is no part of the subject', '(4)新改建“四好农村路”700公里。(5)新建新能源充电设施', [
+    { raw: '700公里', value: 700, unit: '公里', subject: '新改建“四好农村路”' },
+  ]],
   ['及以上 bounds like 以上', '为全市65岁及以上老年人免费开展1次健康体检', [
     { raw: '65岁', value: 65, unit: '岁', bound: '>=', subject: '老年人免费' },
   ]],

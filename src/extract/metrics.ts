@@ -595,8 +595,8 @@ function trimBefore(phrase: string, dict: MetricsDictionary): string {
   for (let guard = 0; guard < 10; guard++) {
     const before = s;
     s = s.replace(/^(?:19|20)\d{2}年(?:[底末]|以来|上半年|前\d+个月)?/, '');
-    // a paragraph's own number (55. 在过去三个月) and the letter O that bullets Hong Kong's lists
-    s = s.replace(/^(?:\d{1,3}[.．](?:\s+|$)|O\s+)/, '');
+    // a paragraph's own number (55. 在过去三个月), an item's (4), and the letter O that bullets Hong Kong's lists
+    s = s.replace(/^(?:\d{1,3}[.．](?:\s+|$)|O\s+|[(（][\d一二三四五六七八九十]{1,3}[)）]\s*)/, '');
     const w = longestAt(s, 0, dict.subjectStripHead);
     // a one-character head (再, 和) may begin a word (再灌注): drop it only when alone
     if (w && (w.length > 1 || w === s)) s = s.slice(w.length);
