@@ -223,6 +223,10 @@ const cases: [string, string, Expected[]][] = [
   ['the marker of an item, (4), is no part of the subject', '(4)新改建“四好农村路”700公里。(5)新建新能源充电设施', [
     { raw: '700公里', value: 700, unit: '公里', subject: '新改建“四好农村路”' },
   ]],
+  ['a look-back period is no difference', '93个重大产业项目加快建设,固定资产投资增长创七年来新高。启动第二轮土地承包到期后再延长30年整省试点', [
+    { raw: '七年', value: 7, unit: '年', change: null },
+    { raw: '30年', value: 30, unit: '年', change: 'increase' },
+  ]],
   ['及以上 bounds like 以上', '为全市65岁及以上老年人免费开展1次健康体检', [
     { raw: '65岁', value: 65, unit: '岁', bound: '>=', subject: '老年人免费' },
   ]],

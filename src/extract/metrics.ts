@@ -734,10 +734,13 @@ export function extractMetrics(text: string, years: DocumentYears): Metric[] {
     const pb = prefixBound(text, c, dict);
     const bound: Bound | null = c.suffixBound ?? pb.bound ?? (c.approx ? '~' : null);
     const clause = clauseStart(text, num.start);
-    const change = changeFrom(text.slice(clause, pb.start), dict) ?? comparativeChange(text.slice(clause, pb.start), dict);
     const sentence = sentenceStart(text, num.start);
     const raw = text.slice(num.start, c.rawEnd);
     const period = isPeriod(text, c, clause, dict);
+    // 固定资产投资增长创七年来新高: a look-back period dates the record, it is no difference
+    const lookBack = period && /^(?:来|以来)/.test(text.slice(c.end, c.end + 2));
+    const change = lookBack ? null
+      : changeFrom(text.slice(clause, pb.start), dict) ?? comparativeChange(text.slice(clause, pb.start), dict);
     let from = Math.max(clause, lastEnd);
     // 1.4万亿斤新台阶、亩产提升10.1斤: what runs on from the last figure up to 、 is that figure's
     if (lastEnd > clause) {
