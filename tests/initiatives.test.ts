@@ -66,6 +66,13 @@ describe('numeric slogans', () => {
     expect(find('我国经济发展进入“三期叠加”阶段', '三期叠加')?.expected_count).toBe(3);
   });
 
+  it('takes a lone 二 for an ordinal: “二次创业”, 二期工程 count nothing', () => {
+    // 广州 and 南京 2024
+    const text = '稳存量、扩增量、防变量一体推进,奋发有为推动“二次创业”再出发。获批建设国家“东数西算”二期工程示范项目。';
+    expect(extractInitiatives(text).filter((x) => x.name.startsWith('二次创业'))).toEqual([]);
+    expect(find(text, '东数西算二期工程')?.expected_count).toBeNull();
+  });
+
   it('leaves a digit code with no spelled-out groups uncounted', () => {
     const x = find('通过“521栋梁”计划、转岗培训、外出进修等方式', '521栋梁计划')!;
     expect(x.code).toBe('521');
