@@ -227,6 +227,10 @@ const cases: [string, string, Expected[]][] = [
     { raw: '七年', value: 7, unit: '年', change: null },
     { raw: '30年', value: 30, unit: '年', change: 'increase' },
   ]],
+  ['a period lived through, and the policy that sets a figure', '从国内看,经历三年新冠疫情冲击,经济恢复发展本身有不少难题。国家关于土地承包期再延长30年的政策,务必通过', [
+    { raw: '三年', value: 3, unit: '年', subject: '新冠疫情冲击' },
+    { raw: '30年', value: 30, change: 'increase', subject: '国家关于土地承包期' },
+  ]],
   ['及以上 bounds like 以上', '为全市65岁及以上老年人免费开展1次健康体检', [
     { raw: '65岁', value: 65, unit: '岁', bound: '>=', subject: '老年人免费' },
   ]],

@@ -47,6 +47,8 @@ interface MetricsDictionary {
   subjectAfterCutKeep: string[];
   periodUnits: string[];
   periodAdverbs: string[];
+  /** verbs that make a period a span lived through (经历三年新冠疫情冲击) */
+  enduringVerbs: string[];
   nameTypeWords: string[];
   ordinalFollowers: string[];
   policyNameAfterCount: Record<string, string[]>;
@@ -67,6 +69,8 @@ interface MetricsDictionary {
   rateNounHeads: string[];
   comparativeCues: Record<Change, string[]>;
   genericHeadsAfter: string[];
+  /** heads after 的 that name the rule setting a figure, not what it measures */
+  policyHeadsAfterDe: string[];
   amountUnits: string[];
   pairedContractions: Record<string, string[]>;
 }
@@ -443,7 +447,8 @@ function rejection(text: string, c: Candidate, dict: MetricsDictionary, idioms: 
   // “17条”举措, “彭城英才计划20条”: a quotation closing on the count names a numbered policy
   if (policyWords && (text[c.rawEnd] === '”' || policyWords.some((w) => text.startsWith(w, c.rawEnd)))) return 'policy name';
   if (longestBefore(text, num.start, dict.policyNameBefore)) return 'policy name';
-  if (unit === '年' && periodIsName(text, c.rawEnd, dict)) return 'name';
+  // 三年新冠疫情防控 names the years; 经历三年新冠疫情冲击 lasts them
+  if (unit === '年' && periodIsName(text, c.rawEnd, dict) && !longestBefore(text, num.start, dict.enduringVerbs)) return 'name';
   const quote = enclosingQuote(text, num.start, c.rawEnd);
   // “11235”工程, “521栋梁”计划: a short quotation named by a type word; a long
   // one (“1个市级急救中心+12个县域分中心”体系) describes real counts
@@ -653,6 +658,8 @@ function phraseAfter(text: string, pos: number, dict: MetricsDictionary, nested 
   const s = text.slice(p, stop).replace(/[“”"、\s]+$/g, '');
   // 跃上1.4万亿斤新台阶、亩产提升: a milestone after the figure says what it reached, not what it measures
   if (dict.genericHeadsAfter.some((w) => s === w || s.replace(/^新/, '').startsWith(w + '、') || s === '新' + w)) return null;
+  // 土地承包期再延长30年的政策: the policy that sets the figure is not what it measures
+  if (text[pos] === '的' && dict.policyHeadsAfterDe.includes(s)) return null;
   const length = [...s.replace(/[“”"]/g, '')].length;
   // 4个镇、40个村: a one-character noun closes a list item
   return length >= 2 || (length === 1 && /、$/.test(text.slice(p, stop))) ? s : null;
@@ -791,6 +798,8 @@ function periodSubject(text: string, c: Candidate, before: string, lead: string,
   const follow = text.slice(c.end, c.end + 3);
   if (/^的?时间/.test(follow)) return '时间';
   const own = trimPeriodAdverbs(before, dict);
+  // 经历三年新冠疫情冲击, 经过30多年改革开放: what the period was lived through is what follows
+  if (dict.enduringVerbs.includes(own)) return phraseAfter(text, c.end, dict) ?? raw;
   // 在未来五年, 会在未来十年: a lone preposition or auxiliary names nothing; the period's own phrase does
   if (own && [...own].length >= 2 && !/[比较和、与]$/.test(lead) && !/^[一二三四五六七八九十]+、/.test(own)) return own;
   const tail = follow.match(/^(?:以来|来|前)/);
