@@ -231,6 +231,11 @@ const cases: [string, string, Expected[]][] = [
     { raw: '三年', value: 3, unit: '年', subject: '新冠疫情冲击' },
     { raw: '30年', value: 30, change: 'increase', subject: '国家关于土地承包期' },
   ]],
+  ['两批 counts batches; a count after an ordinal of the other script stays a count', '推出两批“高效办成一件事”重点事项清单。上半年4项指标中有3项获全省第三、1项第二', [
+    { raw: '两批', value: 2, unit: '批' },
+    { raw: '3项', value: 3, unit: '项' },
+    { raw: '1项', value: 1, unit: '项' },
+  ]],
   ['及以上 bounds like 以上', '为全市65岁及以上老年人免费开展1次健康体检', [
     { raw: '65岁', value: 65, unit: '岁', bound: '>=', subject: '老年人免费' },
   ]],
@@ -280,6 +285,7 @@ const traps: [string, string][] = [
   ['项 of 项目 is no unit', '引进投资超百亿项目,力争落地过50亿项目'],
   ['the 一倍 of a reference level', '目标是把国民生产总值提高至二零零零年的一倍'],
   ['方 wants a magnitude and is no 方阵 or 方面', '实现从“千亿方阵”到“2万亿方阵”的大跨越,重点抓好5方面工作,东盟十国共15方成员'],
+  ['一批 is an article even when bounded; the rest of a list of ordinals', '突破一批关键核心技术。中央交办第一、二、三批信访积案。龙里、长顺的屠宰产能分别排全省第1、2位'],
   ['四处 is everywhere', '高收入、高就业、市场稳定、举目四处繁华、到处都是机会'],
   ['a lone financial numeral names a place', '进一步丰富南京路、陆家嘴、徐家汇等世界级地标性商圈业态,伍家岗城市更新'],
 ];

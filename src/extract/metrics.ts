@@ -66,6 +66,8 @@ interface MetricsDictionary {
   chineseCountNameFollowers: Record<string, string[]>;
   /** units with which 一 is a quantity, never an article (一倍, 一成) */
   articleFreeUnits: string[];
+  /** classifiers whose 一 is always the article (一批) */
+  alwaysArticleUnits: string[];
   rateNounHeads: string[];
   comparativeCues: Record<Change, string[]>;
   genericHeadsAfter: string[];
@@ -431,6 +433,9 @@ function rejection(text: string, c: Candidate, dict: MetricsDictionary, idioms: 
   // 居前3位, 进入前10名: ranks
   if (before === '前' && dict.rankUnits.includes(unit)) return 'rank';
   if (before === '第' || text.slice(Math.max(0, num.start - 2), num.start) === '第十') return 'ordinal';
+  // 第一、二、三批: the later members of a list of ordinals
+  const ordinals = num.kind === 'arabic' ? /第\d+(?:、\d+)*、$/ : /第[一二三四五六七八九十]+(?:、[一二三四五六七八九十]+)*、$/;
+  if (ordinals.test(text.slice(Math.max(0, num.start - 16), num.start))) return 'ordinal';
   if (isLatin(before) || isLatin(text[num.end]) || before === '.' ) return 'code';
   if (text[num.end] === '.' && isDigit(text[num.end + 1])) return 'code';
   if (num.kind === 'arabic' && unit === '年' && /^\d{4}$/.test(num.decimal) && !c.hasMagnitude) return 'year';
@@ -470,6 +475,8 @@ function rejection(text: string, c: Candidate, dict: MetricsDictionary, idioms: 
     const needs = dict.chineseNumeralNeedsBefore[unit];
     if (needs && !longestBefore(text, num.start, needs)) return 'chinese classifier';
     const boundNear = bounded;
+    // 突破一批关键核心技术: 一批 is "a number of", bounded or not
+    if (text.slice(num.start, num.end) === '一' && dict.alwaysArticleUnits.includes(unit)) return 'article';
     if (text.slice(num.start, num.end) === '一' && !boundNear && !(dict.articleFreeUnits.includes(unit) && before !== '的')) return 'article';
     if (unit === '年' && (c.value < 2 || c.value >= 100)) return 'period';
     // counts say 两; 二次供水, 二期, 二级 are ordinals or grades
