@@ -236,6 +236,9 @@ const cases: [string, string, Expected[]][] = [
     { raw: '3项', value: 3, unit: '项' },
     { raw: '1项', value: 1, unit: '项' },
   ]],
+  ['Hong Kong quotes name what is counted', '我们会设立100亿元「产学研1+计划」,由明年起资助。', [
+    { raw: '100亿元', value: 10000000000, subject: '「产学研1+计划' },
+  ]],
   ['及以上 bounds like 以上', '为全市65岁及以上老年人免费开展1次健康体检', [
     { raw: '65岁', value: 65, unit: '岁', bound: '>=', subject: '老年人免费' },
   ]],

@@ -101,6 +101,8 @@ function derivedWords(dict: MetricsDictionary): DerivedWords {
   return words;
 }
 
+/** Chinese quotation marks and their closers: mainland “”, Hong Kong 「」 and 『』. */
+const QUOTE_CLOSE: Record<string, string> = { '“': '”', '「': '」', '『': '』' };
 const CLAUSE_END = new Set(['，', ',', '。', '；', ';', '！', '!', '？', '?', '\n', ':', '：', '(', ')', '（', '）']);
 // by code unit: the backward scans made a one-character string per step
 const SENTENCE_END = bmpTable(/[。；;！!？?\n]/);
@@ -634,17 +636,18 @@ function phraseAfter(text: string, pos: number, dict: MetricsDictionary, nested 
   // 由两成上升至四成: what follows is the next figure's verb, not a noun
   const cue = longestAt(text, p, derivedWords(dict).cues);
   if (cue && cue.length > 1 && (isDigit(text[p + cue.length]) || isNumeralChar(text[p + cue.length]))) return null;
-  if (!isCjk(text[p]) && text[p] !== '“' && text[p] !== '《') return null;
+  if (!isCjk(text[p]) && !QUOTE_CLOSE[text[p]!] && text[p] !== '《') return null;
   let stop = p;
   while (stop < text.length && stop - p < 18) {
     const ch = text[stop]!;
-    if (ch === '“') {
-      // “稳中向好、进中提质”政策: a quoted name is whole, whatever words it holds;
+    const closing = QUOTE_CLOSE[ch];
+    if (closing) {
+      // “稳中向好、进中提质”政策, 「产学研1+计划」: a quoted name is whole, whatever words it holds;
       // a second quotation (“10项试点工作”“5项支撑任务”) begins the next item
       const before = text.slice(p, stop);
-      const closed = before.indexOf('”');
-      if (text[stop - 1] === '”' || (closed >= 0 && !before.slice(0, closed).includes('“'))) break;
-      const close = text.indexOf('”', stop + 1);
+      const closed = before.indexOf(closing);
+      if (text[stop - 1] === closing || (closed >= 0 && !before.slice(0, closed).includes(ch))) break;
+      const close = text.indexOf(closing, stop + 1);
       if (close > 0 && close - p < 18 && !text.slice(stop, close).includes('\n')) { stop = close + 1; continue; }
     }
     if (ch === '《' && stop === p) {
@@ -662,12 +665,12 @@ function phraseAfter(text: string, pos: number, dict: MetricsDictionary, nested 
     if (stop > p + 1 && !/[向对给]/.test(text[p]!) && dict.subjectAfterCut.some((w) => text.startsWith(w, stop)) && !insideKeptWord(text, stop, dict)) break;
     stop++;
   }
-  const s = text.slice(p, stop).replace(/[“”"、\s]+$/g, '');
+  const s = text.slice(p, stop).replace(/[“”「」『』"、\s]+$/g, '');
   // 跃上1.4万亿斤新台阶、亩产提升: a milestone after the figure says what it reached, not what it measures
   if (dict.genericHeadsAfter.some((w) => s === w || s.replace(/^新/, '').startsWith(w + '、') || s === '新' + w)) return null;
   // 土地承包期再延长30年的政策: the policy that sets the figure is not what it measures
   if (text[pos] === '的' && dict.policyHeadsAfterDe.includes(s)) return null;
-  const length = [...s.replace(/[“”"]/g, '')].length;
+  const length = [...s.replace(/[“”「」『』"]/g, '')].length;
   // 4个镇、40个村: a one-character noun closes a list item
   return length >= 2 || (length === 1 && /、$/.test(text.slice(p, stop))) ? s : null;
 }
