@@ -236,6 +236,10 @@ const cases: [string, string, Expected[]][] = [
     { raw: '3项', value: 3, unit: '项' },
     { raw: '1项', value: 1, unit: '项' },
   ]],
+  ['a share that is something names it', '756 000户家庭居住在公屋,其中百分之十九是长者住户,而百分之十六是领取综合社会保障援助的住户', [
+    { raw: '百分之十九', value: 19, subject: '长者住户' },
+    { raw: '百分之十六', value: 16, subject: '领取综合社会保障援助的住户' },
+  ]],
   ['Hong Kong quotes name what is counted', '我们会设立100亿元「产学研1+计划」,由明年起资助。', [
     { raw: '100亿元', value: 10000000000, subject: '「产学研1+计划' },
   ]],

@@ -773,6 +773,8 @@ export function extractMetrics(text: string, years: DocumentYears): Metric[] {
       const after = phraseAfter(text, c.end, dict);
       if (after) subject = after;
       else if (before && !dict.comparisonHeads.some((w) => before.startsWith(w))) subject = before;
+      // 其中百分之十九是长者住户: a share that is something names that thing
+      else if (c.unit === '%' && text[c.end] === '是' && /[^的]$/.test(phraseAfter(text, c.end + 1, dict) ?? '的')) subject = phraseAfter(text, c.end + 1, dict);
       else if (lastSubject && lastSubject.sentence === sentence) subject = lastSubject.subject;
       else subject = previousClause(text, clause, dict) ?? (before || null);
       if (subject) lastSubject = { subject, sentence };
