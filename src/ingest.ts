@@ -10,6 +10,7 @@ import { DecodeError } from './normalize/index.js';
 import { MAX_BYTES, readDocumentText } from './normalize/formats/index.js';
 import { AnalysisPool, defaultWorkerCount, JOBS_PER_THREAD, workersAvailable, type Analysis } from './analyze/pool.js';
 import { analyzeText, extractArticle } from './pipeline.js';
+import { withFileYear } from './extract/years.js';
 import { jiebaSegmenter, type Segmenter } from './segment/index.js';
 import type { DB } from './store/db.js';
 import { isUnchanged, PendingTotals, updateTotals, writeSource } from './store/write.js';
@@ -200,7 +201,7 @@ export async function ingest(db: DB, paths: readonly string[], options: IngestOp
       const analysis = await job.analysis;
       if (pool) share.adjust(performance.now() - asked > WAITED_MS);
       encoding = analysis.encoding;
-      docs = analysis.extracted ? analysis.docs : analysis.docs.map(extractArticle);
+      docs = withFileYear(analysis.extracted ? analysis.docs : analysis.docs.map(extractArticle), job.file);
       if (docs.length === 0) throw new DecodeError('no Chinese document in it (no Chinese text, or mostly another language)');
     } catch (e) {
       skipped.push({ file: job.display, reason: message(e) });

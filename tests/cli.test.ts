@@ -3,7 +3,7 @@ import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { normalizeText } from '../src/normalize/index.js';
-import { cli, projectRoot, tempDir } from './helpers.js';
+import { cli, corpusFile, projectRoot, tempDir } from './helpers.js';
 
 const corpusDir = join(projectRoot, 'corpus');
 let db: string;
@@ -242,6 +242,31 @@ describe('extract', () => {
     expect(doc.text).toContain('医院');
     expect(doc.text).not.toContain('醫院');
     expect(doc.metrics[0]).toEqual(expect.objectContaining({ raw: expect.any(String), value: expect.any(Number), unit: expect.any(String) }));
+  });
+});
+
+describe('the year of a file named by its year', () => {
+  // the Hong Kong 1997 address states no year of its own; its file is 1997.txt
+  it('extract and ingest give the year of the name when the text gives none', () => {
+    const dir = tempDir();
+    const file = join(dir, '1997.txt');
+    copyFileSync(corpusFile('hk-policy-address/1997.txt'), file);
+    const out = JSON.parse(cli(['extract', file, '--json']).stdout);
+    expect(out.documents.map((d: { year: number | null }) => d.year)).toEqual([1997]);
+    const unnamed = join(dir, 'address.txt');
+    copyFileSync(file, unnamed);
+    expect(JSON.parse(cli(['extract', unnamed, '--json']).stdout).documents[0].year).toBeNull();
+    const dbPath = join(dir, 'x.db');
+    expect(cli(['ingest', file, '--db', dbPath]).status).toBe(0);
+    const docs = JSON.parse(cli(['docs', '--db', dbPath, '--json']).stdout);
+    expect(docs.map((d: { year: number | null }) => d.year)).toEqual([1997]);
+  });
+
+  it('never overrides a year the text states', () => {
+    const dir = tempDir();
+    const file = join(dir, '1999.txt');
+    copyFileSync(corpusFile('gov-work-reports-state-council/2023.txt'), file);
+    expect(JSON.parse(cli(['extract', file, '--json']).stdout).documents[0].year).toBe(2023);
   });
 });
 

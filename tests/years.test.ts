@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentYears } from '../src/extract/years.js';
+import { documentYears, yearFromFileName } from '../src/extract/years.js';
 
 // Openings and headings copied from the corpora (cleaned: NFKC, Simplified).
 const cases: Array<{ name: string; title: string | null; text: string; want: [number | null, number | null, number | null] }> = [
@@ -246,5 +246,17 @@ describe('documentYears', () => {
       null,
     );
     expect(y.plan_year).toBe(2024);
+  });
+});
+
+describe('yearFromFileName', () => {
+  it.each([
+    ['corpus/1997.txt', 1997],
+    ['/data/滨州2024年政府工作报告.docx', 2024],
+    ['reports/2023-2024.txt', null],
+    ['000_3bd09cb3f97930f0.txt', null],
+    ['2019/12345.txt', null],
+  ])('%s gives %s', (path, year) => {
+    expect(yearFromFileName(path)).toBe(year);
   });
 });

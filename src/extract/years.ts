@@ -422,3 +422,20 @@ export function documentYears(text: string, title: string | null): DocumentYears
   const year = genre === 'summary' ? (review ?? plan) : (plan ?? review);
   return { year, review_year: review, plan_year: plan };
 }
+
+/**
+ * The year a file's name gives (1997.txt, 2023年政府工作报告.docx), or null when
+ * it gives none or more than one. Researchers name their files by year; a
+ * document whose text states no year of its own is taken to be of that year.
+ */
+export function yearFromFileName(path: string): number | null {
+  const name = path.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
+  const years = new Set([...name.matchAll(/(?<!\d)(19[4-9]\d|20\d\d)(?!\d)/g)].map((m) => Number(m[1])));
+  return years.size === 1 ? [...years][0]! : null;
+}
+
+/** A one-document file whose text names no year takes the year of its file's name. */
+export function withFileYear<T extends DocumentYears>(docs: T[], path: string): T[] {
+  const year = docs.length === 1 && docs[0]!.year === null ? yearFromFileName(path) : null;
+  return year === null ? docs : [{ ...docs[0]!, year }];
+}

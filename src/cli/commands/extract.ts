@@ -51,9 +51,10 @@ export function registerExtract(program: Command): void {
     .action(
       action(async (file: string, opts: { json?: boolean }) => {
         // loaded here, not with the command line: a query has no use for them
-        const [{ readDocumentText }, { extractText }] = await Promise.all([
+        const [{ readDocumentText }, { extractText }, { withFileYear }] = await Promise.all([
           import('../../normalize/formats/index.js'),
           import('../../pipeline.js'),
+          import('../../extract/years.js'),
         ]);
         let text: string;
         try {
@@ -62,7 +63,7 @@ export function registerExtract(program: Command): void {
           if (e instanceof DecodeError) throw new DecodeError(`${file}: ${e.message}`);
           throw e;
         }
-        const docs = extractText(text);
+        const docs = withFileYear(extractText(text), file);
         if (opts.json) process.stdout.write(JSON.stringify(extractionJson(file, docs), null, 2) + '\n');
         else printReadable(file, docs);
       }),
