@@ -206,9 +206,9 @@ export function parseCode(content: string): Code | null {
     // 三大攻坚战三年行动: a later numeral that counts time ends the slogan
     const timed = parts.slice(1).some((p) => d.measureStarts.includes(p.word[0] ?? ''));
     const short = !timed && (parts.length === 1 ? first.word.length <= 6 : parts.length <= 4 && parts.every((p) => p.word.length >= 1 && p.word.length <= 4));
-    // 一排底线 is "a row of", not a one-item slogan; 九二共识, 十四五 are labels, not counts
     // counts say 两: a lone 二 is an ordinal (二次创业, 二期工程, 二线口岸), as in the metrics
     if (parts.length === 1 && first.numeral === '二') return null;
+    // 一排底线 is "a row of", not a one-item slogan; 九二共识, 十四五 are labels, not counts
     const counts = parts.every((p) => p.value !== null) && !(parts.length === 1 && first.value === 1);
     // 十年禁渔, 三年行动计划: a numeral that counts time gives the slogan's period, not its members
     const period = d.periodWords.some((w) => first.word.startsWith(w));

@@ -389,12 +389,11 @@ function implicitUnitBefore(text: string, start: number, after: number, dict: Me
     lead = lead.slice(0, lead.length - w.length);
   }
   if (lead === text.slice(clauseStart(text, start), start)) return null;
-  for (const { unit, nouns } of dict.implicitUnitNouns) if (nouns.some((n) => lead.endsWith(n))) return unit;
+  // 脱贫人口务工规模: the size of a group named before its head counts its members
   const head = dict.implicitUnitSizeHeads.find((h) => lead.endsWith(h));
-  if (head) {
-    const group = lead.slice(0, lead.length - head.length);
-    for (const { unit, nouns } of dict.implicitUnitNouns) if (nouns.some((n) => group.includes(n))) return unit;
-  }
+  const group = head ? lead.slice(0, lead.length - head.length) : null;
+  for (const { unit, nouns } of dict.implicitUnitNouns) if (nouns.some((n) => lead.endsWith(n))) return unit;
+  for (const { unit, nouns } of dict.implicitUnitNouns) if (group !== null && nouns.some((n) => group.includes(n))) return unit;
   return null;
 }
 
@@ -640,19 +639,15 @@ function phraseAfter(text: string, pos: number, dict: MetricsDictionary, nested 
   let stop = p;
   while (stop < text.length && stop - p < 18) {
     const ch = text[stop]!;
-    const closing = QUOTE_CLOSE[ch];
+    // “稳中向好、进中提质”政策, 「产学研1+计划」, 22期《健康365》电视节目: a quoted name or
+    // an opening title is whole, whatever words it holds
+    const closing = QUOTE_CLOSE[ch] ?? (ch === '《' && stop === p ? '》' : undefined);
     if (closing) {
-      // “稳中向好、进中提质”政策, 「产学研1+计划」: a quoted name is whole, whatever words it holds;
       // a second quotation (“10项试点工作”“5项支撑任务”) begins the next item
       const before = text.slice(p, stop);
       const closed = before.indexOf(closing);
       if (text[stop - 1] === closing || (closed >= 0 && !before.slice(0, closed).includes(ch))) break;
       const close = text.indexOf(closing, stop + 1);
-      if (close > 0 && close - p < 18 && !text.slice(stop, close).includes('\n')) { stop = close + 1; continue; }
-    }
-    if (ch === '《' && stop === p) {
-      // 22期《健康365》电视节目: a title names what is counted
-      const close = text.indexOf('》', stop + 1);
       if (close > 0 && close - p < 18 && !text.slice(stop, close).includes('\n')) { stop = close + 1; continue; }
     }
     if (ch === '(' || ch === '（') {
@@ -770,13 +765,12 @@ export function extractMetrics(text: string, years: DocumentYears): Metric[] {
     if (period) {
       subject = periodSubject(text, c, before, lead, raw, dict);
     } else {
-      const after = phraseAfter(text, c.end, dict);
-      if (after) subject = after;
-      else if (before && !dict.comparisonHeads.some((w) => before.startsWith(w))) subject = before;
-      // 其中百分之十九是长者住户: a share that is something names that thing
-      else if (c.unit === '%' && text[c.end] === '是' && /[^的]$/.test(phraseAfter(text, c.end + 1, dict) ?? '的')) subject = phraseAfter(text, c.end + 1, dict);
-      else if (lastSubject && lastSubject.sentence === sentence) subject = lastSubject.subject;
-      else subject = previousClause(text, clause, dict) ?? (before || null);
+      const own = before && !dict.comparisonHeads.some((w) => before.startsWith(w)) ? before : null;
+      // 其中百分之十九是长者住户 names what the share is; 增产74亿斤 after 粮食产量… takes the
+      // last figure's subject in its sentence
+      subject = phraseAfter(text, c.end, dict) ?? own ?? shareIs(text, c, dict);
+      if (subject === null && lastSubject && lastSubject.sentence === sentence) subject = lastSubject.subject;
+      subject ??= previousClause(text, clause, dict) ?? (before || null);
       if (subject) lastSubject = { subject, sentence };
     }
     const section = sections.findLast((x) => x.offset <= num.start);
@@ -795,6 +789,13 @@ export function extractMetrics(text: string, years: DocumentYears): Metric[] {
   distributeLists(found, dict);
   continueLists(found, text, dict);
   return found.map((f) => f.metric);
+}
+
+/** 其中百分之十九是长者住户: what a share is, when a noun phrase (not …的) follows its 是. */
+function shareIs(text: string, c: Candidate, dict: MetricsDictionary): string | null {
+  if (c.unit !== '%' || text[c.end] !== '是') return null;
+  const what = phraseAfter(text, c.end + 1, dict);
+  return what !== null && !what.endsWith('的') ? what : null;
 }
 
 /** Durations (连续三年, 五年来, 过去五年) measure time, not an indicator. */

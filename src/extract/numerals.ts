@@ -10,10 +10,10 @@ const DIGITS: Record<string, number> = {
 const SMALL_UNITS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
 const BIG_UNITS: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 
-/** Characters that can make up a Chinese numeral. */
-export const CHINESE_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟';
 /** The forms of cheques and contracts (大写数字). */
 export const FINANCIAL_NUMERAL_CHARS = '壹贰叁肆伍陆柒捌玖拾佰仟';
+/** Characters that can make up a Chinese numeral. */
+export const CHINESE_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿' + FINANCIAL_NUMERAL_CHARS;
 
 export function isChineseDigit(ch: string): boolean {
   return ch in DIGITS;
