@@ -227,6 +227,10 @@ const cases: [string, string, Expected[]][] = [
     { raw: '七年', value: 7, unit: '年', change: null },
     { raw: '30年', value: 30, unit: '年', change: 'increase' },
   ]],
+  ['a duration after 延长 or 提前 belongs to what comes before the verb', '有序推进第二轮土地承包到期后再延长30年试点,扩大整省试点范围。武阳高速提前9个月建成通车', [
+    { raw: '30年', value: 30, unit: '年', change: 'increase', subject: '有序推进第二轮土地承包到期后' },
+    { raw: '9个月', value: 9, unit: '个月', subject: '武阳高速' },
+  ]],
   ['a period lived through, and the policy that sets a figure', '从国内看,经历三年新冠疫情冲击,经济恢复发展本身有不少难题。国家关于土地承包期再延长30年的政策,务必通过', [
     { raw: '三年', value: 3, unit: '年', subject: '新冠疫情冲击' },
     { raw: '30年', value: 30, change: 'increase', subject: '国家关于土地承包期' },

@@ -71,6 +71,8 @@ interface MetricsDictionary {
   rateNounHeads: string[];
   comparativeCues: Record<Change, string[]>;
   genericHeadsAfter: string[];
+  /** verbs whose object is a duration: 再延长30年试点 measures what comes before the verb */
+  durationVerbs: string[];
   /** heads after 的 that name the rule setting a figure, not what it measures */
   policyHeadsAfterDe: string[];
   amountUnits: string[];
@@ -768,7 +770,10 @@ export function extractMetrics(text: string, years: DocumentYears): Metric[] {
       const own = before && !dict.comparisonHeads.some((w) => before.startsWith(w)) ? before : null;
       // 其中百分之十九是长者住户 names what the share is; 增产74亿斤 after 粮食产量… takes the
       // last figure's subject in its sentence
-      subject = phraseAfter(text, c.end, dict) ?? own ?? shareIs(text, c, dict);
+      // 土地承包到期后再延长30年试点: the duration belongs to what precedes the verb, not to the 试点
+      const verb = dict.periodUnits.includes(c.unit) ? dict.durationVerbs.find((w) => lead.endsWith(w)) : undefined;
+      const durationOf = verb ? trimBefore(lead.slice(0, -verb.length), dict).replace(/^的/, '') || null : null;
+      subject = durationOf ?? phraseAfter(text, c.end, dict) ?? own ?? shareIs(text, c, dict);
       if (subject === null && lastSubject && lastSubject.sentence === sentence) subject = lastSubject.subject;
       subject ??= previousClause(text, clause, dict) ?? (before || null);
       if (subject) lastSubject = { subject, sentence };
