@@ -231,6 +231,13 @@ const cases: [string, string, Expected[]][] = [
     { raw: '30年', value: 30, unit: '年', change: 'increase', subject: '有序推进第二轮土地承包到期后' },
     { raw: '9个月', value: 9, unit: '个月', subject: '武阳高速' },
   ]],
+  ['one-character items of a 分别 list share the last item\'s noun', '其中,第一、二、三产业增加值分别增长5.1%、3.1%、2.4%。2007年中、高等职业教育在校生分别达到2000万人和861万人', [
+    { raw: '5.1%', subject: '第一产业增加值', change: 'increase' },
+    { raw: '3.1%', subject: '第二产业增加值' },
+    { raw: '2.4%', subject: '第三产业增加值' },
+    { raw: '2000万人', subject: '中等职业教育在校生' },
+    { raw: '861万人', subject: '高等职业教育在校生' },
+  ]],
   ['a period lived through, and the policy that sets a figure', '从国内看,经历三年新冠疫情冲击,经济恢复发展本身有不少难题。国家关于土地承包期再延长30年的政策,务必通过', [
     { raw: '三年', value: 3, unit: '年', subject: '新冠疫情冲击' },
     { raw: '30年', value: 30, change: 'increase', subject: '国家关于土地承包期' },

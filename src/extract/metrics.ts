@@ -849,6 +849,7 @@ function distributeLists(found: Found[], dict: MetricsDictionary): void {
     // 城乡居民人均可支配收入分别…: a contraction names both items at once
     if (items.length === 1 && group.length === 2) items = expandContraction(items[0]!, dict) ?? items;
     if (items.length === group.length) {
+      items = completeShortItems(items);
       group.forEach((f, k) => { f.metric.subject = items[k] ?? f.metric.subject; });
       continue;
     }
@@ -860,6 +861,19 @@ function distributeLists(found: Found[], dict: MetricsDictionary): void {
       }
     }
   }
+}
+
+/**
+ * 一、二、三产业增加值 and 第一、二、三产业: items of one character share the
+ * last item's noun (第一产业增加值, 第二产业增加值, 第三产业增加值).
+ */
+function completeShortItems(items: string[]): string[] {
+  const prefix = items[0]!.startsWith('第') ? '第' : '';
+  const heads = items.map((x, k) => (k === 0 ? x.slice(prefix.length) : x));
+  const last = [...heads.at(-1)!];
+  if (last.length < 2 || !heads.slice(0, -1).every((x) => [...x].length === 1)) return items;
+  const noun = last.slice(1).join('');
+  return heads.map((x, k) => prefix + (k === heads.length - 1 ? x : x + noun));
 }
 
 /**
