@@ -5,7 +5,7 @@ import { extractText } from '../src/pipeline.js';
 import { QueryError } from '../src/query/errors.js';
 import { candidateSql, occurrences, parseQuery, search } from '../src/query/search.js';
 import { openForWrite, type DB } from '../src/store/db.js';
-import { gramCount } from '../src/store/read.js';
+import { gramCount, paragraphCandidates } from '../src/store/read.js';
 import { updateTotals, writeSource } from '../src/store/write.js';
 import { readCorpus, tempDir } from './helpers.js';
 
@@ -86,16 +86,76 @@ describe('search counts exactly', () => {
 });
 
 describe('the candidate query', () => {
-  it('narrows long terms with the trigram index and checks every term with instr()', () => {
-    const { sql, params } = candidateSql(['高质量发展', '医'], { year: 2024 });
-    expect(sql).toContain('paragraphs_fts MATCH ?');
-    expect(params).toEqual(['"高质量" AND "质量发" AND "量发展"', '高质量发展', '医', 2024]);
+  it('reads only the paragraphs the pair index leaves, and checks every term with instr()', () => {
+    const { sql, params } = candidateSql(['高质量发展', '医'], { year: 2024 }, [3, 5, 8]);
+    expect(sql).toContain('p.id IN (SELECT value FROM json_each(?))');
+    expect(params).toEqual(['[3,5,8]', '高质量发展', '医', 2024]);
   });
 
-  it('scans without the index for one- and two-character terms', () => {
-    const { sql, params } = candidateSql(['医'], {});
-    expect(sql).not.toContain('MATCH');
+  it('scans every paragraph when no term has two code units', () => {
+    const { sql, params } = candidateSql(['医'], {}, null);
+    expect(sql).not.toContain('json_each');
     expect(params).toEqual(['医']);
+    expect(paragraphCandidates(db, ['医', '%'])).toBeNull();
+  });
+});
+
+describe('the pair index', () => {
+  // The same files as above, with the index brought up to date: searches
+  // must find what a substring count finds, before and after.
+  let indexed: DB;
+  beforeAll(() => {
+    indexed = openForWrite(join(tempDir(), 'indexed.db'));
+    for (const row of db.prepare('SELECT path, display, hash FROM sources ORDER BY id').all() as { path: string; display: string; hash: string }[]) {
+      const raw = row.path === '/corpus/edge' ? '医疗卫生事业发展医疗\n医医医医医\n𠮷野家的𠮷字在扩展区𠮷\n' : readCorpus(row.display);
+      writeSource(indexed, { path: row.path, display: row.display, hash: row.hash, bytes: 1, encoding: 'utf-8' }, analyzed(raw));
+    }
+    updateTotals(indexed);
+  });
+
+  it.each(['医院', '医疗卫生', '门急诊量282773人次', '2023年', '。一是', 'GDP', '高质量发展', '𠮷字', '𠮷', '医医', '发展医疗', 'NEAR(医院'])(
+    '%s: the total and hits equal those found before the index was updated',
+    (query) => {
+      expect(search(indexed, query).total).toBe(substringCount(query));
+      expect(search(indexed, query, { limit: 1000 }).hits).toEqual(search(db, query, { limit: 1000 }).hits);
+    },
+  );
+
+  it('lists every paragraph that holds a word, for every word of two to six characters of the texts', () => {
+    const paragraphs = indexed.prepare('SELECT id, text FROM paragraphs ORDER BY id').all() as { id: number; text: string }[];
+    const sample = paragraphs
+      .flatMap((p) => [p.id % 17, 20 + (p.id % 5)].flatMap((at) => [2, 3, 6].map((n) => p.text.slice(at, at + n))))
+      .filter((w) => w.length > 1);
+    expect(sample.length).toBeGreaterThan(500);
+    for (const word of new Set(sample)) {
+      const holding = paragraphs.filter((p) => p.text.includes(word)).map((p) => p.id);
+      const listed = paragraphCandidates(indexed, [word]);
+      // a word of two code units is one pair: exactly its paragraphs; a longer one may list more, never fewer
+      if (word.length === 2) expect([word, listed]).toEqual([word, holding]);
+      else expect([word, listed]).toEqual([word, expect.arrayContaining(holding)]);
+    }
+  });
+
+  it('shows the first hits of a frequent word in document order, past the first slice of candidates', () => {
+    const many = openForWrite(join(tempDir(), 'many.db'));
+    writeSource(many, { path: '/hk', display: 'hk', hash: 'h', bytes: 1, encoding: 'utf-8' }, analyzed(readCorpus('hk-policy-address/1999.txt')));
+    const unindexed = search(many, '我们', { limit: 1000 }).hits;
+    updateTotals(many);
+    // the pair held by the most paragraphs
+    const held = new Map<string, number>();
+    const texts = many.prepare('SELECT text FROM paragraphs ORDER BY id').pluck().all() as string[];
+    for (const text of texts) {
+      const pairs = new Set([...text].slice(1).map((c, i) => text[i] + c).filter((w) => w.length === 2 && !/["“”\s]/.test(w)));
+      for (const w of pairs) held.set(w, (held.get(w) ?? 0) + 1);
+    }
+    const [word, holding] = [...held].sort((a, b) => b[1] - a[1])[0]!;
+    expect(holding).toBeGreaterThan(100);
+    const firsts = texts.flatMap((t) => occurrences(t, word).map((at) => t.slice(Math.max(0, at - 20), at)));
+    for (const limit of [1, 63, 64, 65, holding - 10, firsts.length + 5]) {
+      const hits = search(many, word, { limit }).hits;
+      expect(hits.map((h) => h.left)).toEqual(firsts.slice(0, limit));
+    }
+    expect(search(many, '我们', { limit: 1000 }).hits).toEqual(unindexed);
   });
 });
 

@@ -1,9 +1,9 @@
-// Keyword in context. The full-text index only narrows the paragraphs to read;
+// Keyword in context. The pair index only narrows the paragraphs to read;
 // every count comes from scanning those paragraphs for the query string, so a
 // total equals what a plain substring search of the cleaned texts finds,
 // whatever the segmenter did and however short the query.
 import type { DB } from '../store/db.js';
-import { gramCount } from '../store/read.js';
+import { gramCount, paragraphCandidates } from '../store/read.js';
 import { QueryError } from './errors.js';
 import { docWhere, type DocFilter } from './filters.js';
 import { splitSentences } from '../normalize/split.js';
@@ -55,20 +55,6 @@ export function occurrences(haystack: string, needle: string): number[] {
   return out;
 }
 
-const TRIGRAM = 3;
-
-/**
- * The index keeps no positions (detail=none: a third of the size), so it
- * cannot match a phrase; a term becomes the AND of its trigrams, which every
- * paragraph holding the term contains. instr() then keeps the true matches.
- */
-function ftsTrigrams(term: string): string[] {
-  const chars = [...term];
-  const grams = new Set<string>();
-  for (let i = 0; i + TRIGRAM <= chars.length; i++) grams.add(chars.slice(i, i + TRIGRAM).join(''));
-  return [...grams].map((g) => `"${g.replace(/"/g, '""')}"`);
-}
-
 export interface CandidateParagraph {
   doc: number;
   year: number | null;
@@ -76,28 +62,29 @@ export interface CandidateParagraph {
   text: string;
 }
 
+/** The paragraph ids the pair index leaves to scan, ascending; null where it cannot narrow (terms of one code unit). */
+export type Narrowing = readonly number[] | null;
+
 /**
  * The condition on `paragraphs p JOIN documents d` that keeps the paragraphs
- * holding every term. `exact: false` leaves out the instr() check of a term
- * the index narrows, for a count that finds nothing in a paragraph without it.
+ * holding every term. `exact: false` leaves out the instr() checks where the
+ * index narrows, for a count that finds nothing in a paragraph without the term.
  */
 function candidateWhere(
   terms: readonly string[],
   filter: DocFilter,
+  narrowed: Narrowing,
   exact = true,
 ): { sql: string; params: (string | number)[] } {
-  // The trigram index answers terms of three characters or more; shorter ones
-  // are checked with instr() on the paragraphs the other terms leave (or all).
-  const indexed = terms.filter((t) => [...t].length >= TRIGRAM);
   const where = docWhere(filter);
   const parts: string[] = [];
   const params: (string | number)[] = [];
-  if (indexed.length) {
-    parts.push('p.id IN (SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH ?)');
-    params.push([...new Set(indexed.flatMap(ftsTrigrams))].join(' AND '));
+  if (narrowed) {
+    parts.push('p.id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(narrowed));
   }
   for (const t of terms) {
-    if (!exact && [...t].length >= TRIGRAM) continue;
+    if (!exact && narrowed) continue;
     parts.push('instr(p.text, ?) > 0');
     params.push(t);
   }
@@ -112,8 +99,12 @@ function candidateWhere(
  * the order documents and their paragraphs are written, so p.id is that
  * order, and a LIMIT stops at the first matches instead of sorting them all.
  */
-export function candidateSql(terms: readonly string[], filter: DocFilter): { sql: string; params: (string | number)[] } {
-  const where = candidateWhere(terms, filter);
+export function candidateSql(
+  terms: readonly string[],
+  filter: DocFilter,
+  narrowed: Narrowing,
+): { sql: string; params: (string | number)[] } {
+  const where = candidateWhere(terms, filter, narrowed);
   return {
     sql: `SELECT p.doc_id AS doc, d.year AS year, p.offset AS offset, p.text AS text
           FROM paragraphs p JOIN documents d ON d.id = p.doc_id
@@ -123,10 +114,30 @@ export function candidateSql(terms: readonly string[], filter: DocFilter): { sql
   };
 }
 
-export function candidates(db: DB, terms: readonly string[], filter: DocFilter, limit?: number): CandidateParagraph[] {
-  const { sql, params } = candidateSql(terms, filter);
-  if (limit === undefined || !Number.isFinite(limit)) return db.prepare(sql).all(...params) as CandidateParagraph[];
-  return db.prepare(`${sql} LIMIT ?`).all(...params, limit) as CandidateParagraph[];
+// The first slice of candidates read for the hits to show; each next one is
+// four times larger, so that a frequent word reads a few paragraphs past its
+// first hits and a rare one few queries.
+const FIRST_SLICE = 64;
+
+export function candidates(
+  db: DB,
+  terms: readonly string[],
+  filter: DocFilter,
+  limit?: number,
+  narrowed: Narrowing = paragraphCandidates(db, terms),
+): CandidateParagraph[] {
+  const run = (ids: Narrowing, max: number): CandidateParagraph[] => {
+    const { sql, params } = candidateSql(terms, filter, ids);
+    if (!Number.isFinite(max)) return db.prepare(sql).all(...params) as CandidateParagraph[];
+    return db.prepare(`${sql} LIMIT ?`).all(...params, max) as CandidateParagraph[];
+  };
+  const max = limit ?? Infinity;
+  if (narrowed === null || !Number.isFinite(max)) return run(narrowed, max);
+  const found: CandidateParagraph[] = [];
+  for (let from = 0, size = FIRST_SLICE; from < narrowed.length && found.length < max; from += size, size *= 4) {
+    found.push(...run(narrowed.slice(from, from + size), max - found.length));
+  }
+  return found;
 }
 
 /**
@@ -135,10 +146,15 @@ export function candidates(db: DB, terms: readonly string[], filter: DocFilter, 
  * does, so the count is exact without sending the paragraphs to JavaScript.
  * Bytes, not characters: UTF-8 matches only at character boundaries, and
  * octet_length() needs no walk through the text as length() does.
- * `groupBy` sums per document year instead of in all.
+ * `groupByYear` sums per document year instead of in all.
  */
-export function countSql(term: string, filter: DocFilter, groupByYear = false): { sql: string; params: (string | number)[] } {
-  const where = candidateWhere([term], filter, false);
+export function countSql(
+  term: string,
+  filter: DocFilter,
+  narrowed: Narrowing,
+  groupByYear = false,
+): { sql: string; params: (string | number)[] } {
+  const where = candidateWhere([term], filter, narrowed, false);
   const count = "coalesce(sum((octet_length(p.text) - octet_length(replace(p.text, ?, ''))) / octet_length(?)), 0)";
   const from = `FROM paragraphs p JOIN documents d ON d.id = p.doc_id WHERE ${where.sql}`;
   return {
@@ -149,11 +165,17 @@ export function countSql(term: string, filter: DocFilter, groupByYear = false): 
   };
 }
 
+/** Occurrences of one term per document year, in the documents the filter keeps. */
+export function countByYear(db: DB, term: string, filter: DocFilter): { year: number; count: number }[] {
+  const { sql, params } = countSql(term, filter, paragraphCandidates(db, [term]), true);
+  return db.prepare(sql).all(...params) as { year: number; count: number }[];
+}
+
 /** Every occurrence of one term in the documents the filter keeps: kept gram totals where they answer, else counted. */
-export function countOccurrences(db: DB, term: string, filter: DocFilter): number {
+export function countOccurrences(db: DB, term: string, filter: DocFilter, narrowed?: Narrowing): number {
   const kept = filter.doc === undefined && filter.year === undefined ? gramCount(db, term) : null;
   if (kept !== null) return kept;
-  const { sql, params } = countSql(term, filter);
+  const { sql, params } = countSql(term, filter, narrowed === undefined ? paragraphCandidates(db, [term]) : narrowed);
   return (db.prepare(sql).get(...params) as { count: number }).count;
 }
 
@@ -182,8 +204,9 @@ export function search(db: DB, query: string, options: SearchOptions = {}): Sear
     // One term: SQLite counts every occurrence; only the paragraphs that
     // hold the hits to show are read (each holds at least one).
     const term = terms[0]!;
-    const total = countOccurrences(db, term, options);
-    for (const p of candidates(db, terms, options, limit)) {
+    const narrowed = paragraphCandidates(db, terms);
+    const total = countOccurrences(db, term, options, narrowed);
+    for (const p of candidates(db, terms, options, limit, narrowed)) {
       for (const at of occurrences(p.text, term)) show(p, at, at + term.length);
     }
     return { query, total, hits };

@@ -3,7 +3,7 @@
 import type { DB } from '../store/db.js';
 import { QueryError } from './errors.js';
 import { docWhere, type DocFilter } from './filters.js';
-import { countSql } from './search.js';
+import { countByYear } from './search.js';
 import { normalizeQueryText } from './text.js';
 
 export interface TrendRow {
@@ -28,8 +28,7 @@ export function trend(db: DB, rawTerms: readonly string[], filter: DocFilter = {
     .all(...where.params) as { year: number; tokens: number }[];
   const rows: TrendRow[] = [];
   for (const term of terms) {
-    const { sql, params } = countSql(term, filter, true);
-    const counted = db.prepare(sql).all(...params) as { year: number; count: number }[];
+    const counted = countByYear(db, term, filter);
     const perYear = new Map(counted.map((r) => [r.year, r.count]));
     for (const { year, tokens } of years) {
       const count = perYear.get(year) ?? 0;

@@ -1,6 +1,7 @@
 // Reading back what write.ts stores in pieces.
 import type { DB } from './db.js';
 import { gramOf, type GramCounts } from './grams.js';
+import { intersect, listIn, mergeLists, pairsOf } from './pairs.js';
 import type { Statement } from 'better-sqlite3';
 
 // Prepared once per connection: these run in loops (a document's text per
@@ -50,4 +51,33 @@ export function gramCount(db: DB, word: string): number | null {
   const [first, second = ''] = [...gram];
   const stored = statement(db, 'SELECT counts FROM gram_totals WHERE first = ?').pluck().get(first) as string | undefined;
   return stored === undefined ? 0 : ((JSON.parse(stored) as GramCounts)[second] ?? 0);
+}
+
+/**
+ * The paragraphs that may hold every term, ascending by id: those the pair
+ * index lists under every pair of every term, and those of documents not yet
+ * in the index (written since its last update, or by a run that was killed).
+ * Null when no term has two code units: the index cannot narrow it.
+ */
+export function paragraphCandidates(db: DB, terms: readonly string[]): number[] | null {
+  const keys = [...new Set(terms.flatMap(pairsOf))];
+  if (keys.length === 0) return null;
+  const rows = statement(db, 'SELECT postings FROM pair_postings WHERE first = ? ORDER BY batch').pluck();
+  const lists: number[][] = [];
+  for (const key of keys) {
+    const first = Math.floor(key / 0x10000);
+    const parts = (rows.all(first) as Uint8Array[]).map((postings) => listIn(postings, key % 0x10000));
+    lists.push(mergeLists(parts));
+  }
+  lists.sort((a, b) => a.length - b.length);
+  let ids = lists[0]!;
+  for (let i = 1; i < lists.length && ids.length; i++) ids = intersect(ids, lists[i]!);
+  const unindexed = statement(
+    db,
+    // from the few unindexed documents to their paragraphs, never a scan of all paragraphs
+    'SELECT p.id FROM documents d CROSS JOIN paragraphs p ON p.doc_id = d.id WHERE d.indexed = 0 ORDER BY p.id',
+  )
+    .pluck()
+    .all() as number[];
+  return unindexed.length ? mergeLists([ids, unindexed]) : ids;
 }

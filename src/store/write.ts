@@ -4,6 +4,7 @@ import type { AnalyzedDocument } from '../model.js';
 import type { DB } from './db.js';
 import { initiativeKey } from '../extract/initiatives.js';
 import { GramCounter, mergeGrams, type GramCounts } from './grams.js';
+import { mergeRows, PairIndexBuilder } from './pairs.js';
 
 export interface SourceFile {
   path: string;
@@ -44,7 +45,7 @@ export function writeSource(
   pending?: PendingTotals,
 ): WriteOutcome {
   const statements = prepare(db);
-  const written: [number, AnalyzedDocument][] = [];
+  const written: [number, AnalyzedDocument, WrittenParagraph[]][] = [];
   const outcome = db.transaction((): WriteOutcome => {
     const old = statements.findSource.get(source.path) as { id: number; hash: string } | undefined;
     let orphanCandidates: number[] = [];
@@ -69,9 +70,11 @@ export function writeSource(
           doc.chars, doc.tokens,
         ).lastInsertRowid,
       );
-      written.push([docId, doc]);
-      paragraphsOf(doc.text).forEach((p, seq) => statements.insertParagraph.run(docId, seq, p.offset, p.text));
-      statements.indexParagraphs.run(docId);
+      const paragraphs = paragraphsOf(doc.text).map((p, seq) => ({
+        id: Number(statements.insertParagraph.run(docId, seq, p.offset, p.text).lastInsertRowid),
+        text: p.text,
+      }));
+      written.push([docId, doc, paragraphs]);
       for (const t of doc.terms) statements.insertTerm.run(docId, t.term, t.pos, t.count);
       statements.insertWords.run(docId, doc.words);
       doc.goals.forEach((g, idx) =>
@@ -100,25 +103,33 @@ export function writeSource(
     for (const id of orphanCandidates) statements.pruneInitiative.run(id, id);
     return old ? 'replaced' : 'added';
   })();
-  if (pending) for (const [docId, doc] of written) pending.add(docId, doc);
+  if (pending) for (const [docId, doc, paragraphs] of written) pending.add(docId, doc, paragraphs);
   return outcome;
 }
 
+interface WrittenParagraph {
+  id: number;
+  text: string;
+}
+
 /**
- * The counts of documents written but not yet in the totals, kept in memory
- * as they are written: reading a batch's paragraphs and term rows back to
- * count them took a fifth of the writing thread's time.
+ * The counts and index entries of documents written but not yet in the
+ * totals and the pair index, kept in memory as they are written: reading a
+ * batch's paragraphs and term rows back to count them took a fifth of the
+ * writing thread's time.
  */
 export class PendingTotals {
   docIds: number[] = [];
   grams = new GramCounter();
+  pairs = new PairIndexBuilder();
   /** year (0: unknown) → term → count; the corpus totals are their sums */
   yearTerms = new Map<number, Map<string, number>>();
   /** characters of the documents kept */
   chars = 0;
 
-  add(docId: number, doc: AnalyzedDocument): void {
+  add(docId: number, doc: AnalyzedDocument, paragraphs: readonly WrittenParagraph[]): void {
     this.docIds.push(docId);
+    for (const p of paragraphs) this.pairs.add(p.id, p.text);
     this.chars += doc.text.length;
     // the whole text at once: a line break, like any white space, ends a pair
     // and is not counted, and a line that is only white space is no paragraph
@@ -138,14 +149,15 @@ export class PendingTotals {
   clear(): void {
     this.docIds = [];
     this.grams = new GramCounter();
+    this.pairs = new PairIndexBuilder();
     this.yearTerms = new Map();
     this.chars = 0;
   }
 }
 
 /**
- * Adds the documents written since the last call to the term totals, in one
- * transaction. Until then freq sums their per-document counts itself (see
+ * Adds the documents written since the last call to the term totals and the
+ * pair index, in one transaction. Until then freq sums their per-document counts itself (see
  * totalsCurrent), so the totals are never wrong, only sometimes not used.
  * The documents whose counts `pending` holds are added from it (then it is
  * cleared); any other document not yet in the totals (one of a run that was
@@ -171,8 +183,33 @@ export function updateTotals(db: DB, pending?: PendingTotals): void {
       statements.markTotaled.run();
     }
     writeGrams(statements, counts);
+    updatePairIndex(statements, pending);
   })();
   pending?.clear();
+}
+
+/**
+ * Adds the paragraphs of every document not yet indexed to the pair index:
+ * those `pending` holds from memory, the rest read back. A replaced file's
+ * paragraphs stay listed under their old ids, which lead to no paragraph (or,
+ * an id handed out again, to one the scan then rules out): the index may list
+ * too much, never too little.
+ */
+function updatePairIndex(statements: Statements, pending?: PendingTotals): void {
+  const builder = pending?.pairs ?? new PairIndexBuilder();
+  const kept = JSON.stringify(pending?.docIds ?? []);
+  for (const p of statements.unindexedParagraphs.iterate(kept) as Iterable<WrittenParagraph>) builder.add(p.id, p.text);
+  const rows = builder.take();
+  if (rows.size) {
+    const batch = ((statements.lastBatch.get() as number | null) ?? 0) + 1;
+    mergeRows(
+      rows,
+      batch,
+      (first) => statements.lastPostings.get(first) as { batch: number; postings: Uint8Array } | undefined,
+      (first, b, postings) => statements.putPostings.run(first, b, postings),
+    );
+  }
+  statements.markIndexed.run();
 }
 
 /** Adds (sign 1) or takes out (-1) the grams of paragraphs to or from the gram totals. */
@@ -218,7 +255,6 @@ function build(db: DB) {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
     ),
     insertParagraph: db.prepare('INSERT INTO paragraphs (doc_id, seq, offset, text) VALUES (?, ?, ?, ?)'),
-    indexParagraphs: db.prepare('INSERT INTO paragraphs_fts (rowid, text) SELECT id, text FROM paragraphs WHERE doc_id = ?'),
     insertTerm: db.prepare('INSERT INTO doc_terms (doc_id, term, pos, count) VALUES (?, ?, ?, ?)'),
     // The file's counted documents, summed once per term (and year), then
     // taken off the totals: a subquery per total row would scan the file's
@@ -268,6 +304,14 @@ function build(db: DB) {
     findGrams: db.prepare('SELECT counts FROM gram_totals WHERE first = ?').pluck(),
     putGrams: db.prepare('INSERT OR REPLACE INTO gram_totals (first, counts) VALUES (?, ?)'),
     deleteGrams: db.prepare('DELETE FROM gram_totals WHERE first = ?'),
+    unindexedParagraphs: db.prepare(
+      `SELECT p.id, p.text FROM documents d JOIN paragraphs p ON p.doc_id = d.id
+       WHERE d.indexed = 0 AND d.id NOT IN (SELECT value FROM json_each(?)) ORDER BY p.id`,
+    ),
+    lastBatch: db.prepare('SELECT max(batch) FROM pair_postings').pluck(),
+    lastPostings: db.prepare('SELECT batch, postings FROM pair_postings WHERE first = ? ORDER BY batch DESC LIMIT 1'),
+    putPostings: db.prepare('INSERT OR REPLACE INTO pair_postings (first, batch, postings) VALUES (?, ?, ?)'),
+    markIndexed: db.prepare('UPDATE documents SET indexed = 1 WHERE indexed = 0'),
     markTotaled: db.prepare('UPDATE documents SET totaled = 1 WHERE totaled = 0'),
     pruneTotals: db.prepare('DELETE FROM term_totals WHERE count <= 0'),
     pruneYearTotals: db.prepare('DELETE FROM year_term_totals WHERE count <= 0'),

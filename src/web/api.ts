@@ -6,7 +6,7 @@ import { listDocs } from '../query/docs.js';
 import { QueryError } from '../query/errors.js';
 import { freq } from '../query/freq.js';
 import { listGoals, listInitiatives, listMetrics } from '../query/listings.js';
-import { countSql, parseQuery, search, type SearchResult } from '../query/search.js';
+import { countByYear, parseQuery, search, type SearchResult } from '../query/search.js';
 import { themes } from '../query/themes.js';
 import { trend } from '../query/trend.js';
 import type { DB } from '../store/db.js';
@@ -97,8 +97,7 @@ export function searchWithYears(db: DB, query: string, options: Parameters<typeo
     [...perYear].filter(([, count]) => count > 0).sort(([a], [b]) => a - b).map(([year, count]) => ({ year, count }));
   if (terms.length === 1) {
     // one hit per occurrence: the years are counted in SQLite, and only the hits shown are built
-    const { sql, params } = countSql(terms[0]!, rest, true);
-    const counted = db.prepare(sql).all(...params) as { year: number; count: number }[];
+    const counted = countByYear(db, terms[0]!, rest);
     return { ...search(db, query, options), years: years(counted.map((r) => [r.year, r.count])) };
   }
   // several words: one hit per sentence holding them all, so every hit is found to count it

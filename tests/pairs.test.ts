@@ -1,0 +1,92 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { AnalyzedDocument } from '../src/model.js';
+import { extractText } from '../src/pipeline.js';
+import { search } from '../src/query/search.js';
+import { openForWrite } from '../src/store/db.js';
+import { decodeRow, mergeRows, PairIndexBuilder } from '../src/store/pairs.js';
+import { paragraphCandidates } from '../src/store/read.js';
+import { updateTotals, writeSource } from '../src/store/write.js';
+import { readCorpus, tempDir } from './helpers.js';
+
+const analyzed = (raw: string): AnalyzedDocument[] =>
+  extractText(raw).map((d) => ({ ...d, tokens: 100, terms: [], words: '' }));
+
+/** Every list of the rows a builder gives, as "pair: ids". */
+function lists(rows: Map<number, Uint8Array>): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  for (const [first, postings] of rows) {
+    for (const [second, ids] of decodeRow(postings)) out[String.fromCharCode(first, second)] = ids;
+  }
+  return out;
+}
+
+describe('the pair index of paragraphs', () => {
+  it('lists each pair of adjacent code units under the paragraphs holding it, once per paragraph', () => {
+    const b = new PairIndexBuilder();
+    b.add(3, '医院医院');
+    b.add(7, '院医 𠮷');
+    b.add(900_000, '医');
+    expect(lists(b.take())).toEqual({
+      '医院': [3],
+      '院医': [3, 7],
+      '医 ': [7],
+      ' \ud842': [7],
+      '\ud842\udfb7': [7],
+    });
+    expect(b.paragraphs).toBe(0); // taken: empty again
+  });
+
+  it('keeps ids ascending when paragraphs come out of order (read back after a killed run)', () => {
+    const b = new PairIndexBuilder();
+    b.add(50, '发展');
+    b.add(9, '发展');
+    b.add(2 ** 31 + 5, '发展'); // large ids survive the varints
+    expect(lists(b.take())).toEqual({ '发展': [9, 50, 2 ** 31 + 5] });
+  });
+
+  it('adds a batch to a small stored row instead of starting another', () => {
+    const stored = new Map<string, { batch: number; postings: Uint8Array }>();
+    const put = (first: number, batch: number, postings: Uint8Array) => stored.set(`${first}/${batch}`, { batch, postings });
+    const last = (first: number) => [...stored].filter(([k]) => k.startsWith(`${first}/`)).map(([, v]) => v).at(-1);
+    const first = new PairIndexBuilder();
+    first.add(1, '改革开放');
+    mergeRows(first.take(), 1, last, put);
+    const second = new PairIndexBuilder();
+    second.add(2, '改革创新');
+    mergeRows(second.take(), 2, last, put);
+    expect(stored.size).toBe(4); // 改 革 开 of batch 1 (改 and 革 take in batch 2's lists), 创 of batch 2
+    expect(decodeRow(stored.get(`${'改'.charCodeAt(0)}/1`)!.postings).get('革'.charCodeAt(0))).toEqual([1, 2]);
+    expect(stored.has(`${'创'.charCodeAt(0)}/2`)).toBe(true);
+  });
+
+  it('keeps search exact over batches, replaced files and documents not yet indexed', () => {
+    const db = openForWrite(join(tempDir(), 'pairs.db'));
+    const texts = new Map<string, string[]>();
+    const write = (path: string, raw: string) => {
+      const docs = analyzed(raw);
+      writeSource(db, { path, display: path, hash: String(raw.length), bytes: 1, encoding: 'utf-8' }, docs);
+      texts.set(path, docs.map((d) => d.text));
+    };
+    const count = (word: string) => [...texts.values()].flat().reduce((n, t) => n + t.split(word).length - 1, 0);
+    const words = ['医院', '医疗卫生', '高质量发展', '行政长官', '2023年', '发展', '改革开放'];
+    const check = () => {
+      for (const w of words) expect([w, search(db, w).total]).toEqual([w, count(w)]);
+    };
+    write('/a', readCorpus('seeds/000_3bd09cb3f97930f0.txt'));
+    write('/b', readCorpus('hk-policy-address/1999.txt'));
+    check(); // nothing indexed yet: every paragraph is a candidate
+    updateTotals(db);
+    check();
+    write('/b', readCorpus('municipal-gwr-2024/滨州.txt')); // replaced: its old paragraphs are gone
+    write('/c', readCorpus('gov-work-reports-state-council/2023.txt'));
+    check(); // /b's and /c's new paragraphs are not in the index yet
+    updateTotals(db);
+    check();
+    expect(count('行政长官')).toBe(0);
+    const holding = db.prepare("SELECT id FROM paragraphs WHERE instr(text, '高质量发展') > 0 ORDER BY id").pluck().all();
+    expect(holding.length).toBeGreaterThan(10);
+    expect(paragraphCandidates(db, ['高质量发展'])).toEqual(expect.arrayContaining(holding));
+    db.close();
+  });
+});
