@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AnalyzedDocument } from '../src/model.js';
@@ -7,7 +8,7 @@ import { openForWrite } from '../src/store/db.js';
 import { decodeRow, mergeRows, PairIndexBuilder } from '../src/store/pairs.js';
 import { paragraphCandidates } from '../src/store/read.js';
 import { updateTotals, writeSource } from '../src/store/write.js';
-import { readCorpus, tempDir } from './helpers.js';
+import { corpusFile, readCorpus, tempDir } from './helpers.js';
 
 const analyzed = (raw: string): AnalyzedDocument[] =>
   extractText(raw).map((d) => ({ ...d, tokens: 100, terms: [], words: '' }));
@@ -35,6 +36,27 @@ describe('the pair index of paragraphs', () => {
       '\ud842\udfb7': [7],
     });
     expect(b.paragraphs).toBe(0); // taken: empty again
+  });
+
+  it('lists every pair of whole reports exactly, while its table grows many times', () => {
+    const paragraphs = readdirSync(corpusFile('gov-work-reports-state-council')).filter((f) => f.endsWith('.txt'))
+      .map((f) => `gov-work-reports-state-council/${f}`)
+      .concat(['hk-policy-address/2018.txt', 'municipal-gwr-2024/滨州.txt'])
+      .flatMap((f) => readCorpus(f).split('\n'))
+      .filter((p) => p.trim());
+    const b = new PairIndexBuilder();
+    const expected = new Map<string, number[]>();
+    paragraphs.forEach((text, i) => {
+      b.add(i + 1, text);
+      for (let k = 0; k + 1 < text.length; k++) {
+        const pair = text.slice(k, k + 2);
+        let ids = expected.get(pair);
+        if (!ids) expected.set(pair, (ids = []));
+        if (ids.at(-1) !== i + 1) ids.push(i + 1);
+      }
+    });
+    expect(expected.size).toBeGreaterThan(70_000); // the table doubles at 32k and 64k pairs
+    expect(lists(b.take())).toEqual(Object.fromEntries(expected));
   });
 
   it('keeps ids ascending when paragraphs come out of order (read back after a killed run)', () => {

@@ -204,6 +204,8 @@ export class PairIndexBuilder {
     this.ids.push(paragraphId);
     this.starts.push(this.entryCount);
     if (this.entryCount + text.length > this.entries.length) this.growEntries(this.entryCount + text.length);
+    // room for every pair of the paragraph being new, so that no slot moves while it is added
+    while ((this.used + text.length) * 2 > this.mask) this.growTable();
     const { entries } = this;
     let count = this.entryCount;
     let previous = text.charCodeAt(0);
@@ -229,10 +231,7 @@ export class PairIndexBuilder {
       slot = (slot + 1) & this.mask;
     }
     this.keys[slot] = key;
-    if (++this.used * 2 > this.mask) {
-      this.growTable();
-      return this.slot(key);
-    }
+    this.used++;
     return slot;
   }
 
@@ -286,7 +285,8 @@ export class PairIndexBuilder {
       }
       const listStarts = offsets.slice();
       // paragraph ids by slot, in the order the paragraphs were added
-      const byList = new Float64Array(total);
+      // (4 bytes each while they fit: this is the largest array of a flush)
+      const byList = ids.every((id) => id <= 0x7fffffff) ? new Int32Array(total) : new Float64Array(total);
       for (let p = 0; p < ids.length; p++) {
         const end = p + 1 < ids.length ? starts[p + 1]! : entryCount;
         for (let i = starts[p]!; i < end; i++) byList[offsets[entries[i]!]!++] = ids[p]!;
