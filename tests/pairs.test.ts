@@ -59,6 +59,30 @@ describe('the pair index of paragraphs', () => {
     expect(lists(b.take())).toEqual(Object.fromEntries(expected));
   });
 
+  it('keeps lists exact past two million distinct pairs in one batch (a corpus of rare characters)', () => {
+    let seed = 2463534242;
+    const random = () => {
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      return (seed >>> 0) / 2 ** 32;
+    };
+    const paragraphs = Array.from({ length: 3000 }, () =>
+      String.fromCharCode(...Array.from({ length: 1000 }, () => 0x4e00 + Math.floor(random() * 20000))),
+    );
+    const b = new PairIndexBuilder();
+    paragraphs.forEach((text, i) => b.add(i + 1, text));
+    const found = lists(b.take());
+    expect(Object.keys(found).length).toBeGreaterThan(2 ** 21);
+    for (let i = 0; i < paragraphs.length; i += 97) {
+      const text = paragraphs[i]!;
+      for (let k = 0; k + 1 < text.length; k += 31) {
+        const pair = text.slice(k, k + 2);
+        expect(found[pair]).toEqual(paragraphs.flatMap((p, j) => (p.includes(pair) ? [j + 1] : [])));
+      }
+    }
+  });
+
   it('keeps ids ascending when paragraphs come out of order (read back after a killed run)', () => {
     const b = new PairIndexBuilder();
     b.add(50, '发展');

@@ -269,17 +269,19 @@ export class PairIndexBuilder {
     const rows = new Map<number, Uint8Array>();
     const { keys, entries, entryCount, ids, starts } = this;
     if (entryCount > 0) {
-      // slots in key order: key (< 2^32) and slot (< 2^21) in one exact double
-      const order = new Float64Array(this.used);
+      // the slots in the order of their keys (a typed array sorts numbers without a comparator)
+      const sortedKeys = new Float64Array(this.used);
       let n = 0;
-      for (let slot = 0; slot <= this.mask; slot++) if (keys[slot] !== EMPTY) order[n++] = keys[slot]! * 0x200000 + slot;
-      order.sort();
+      for (let slot = 0; slot <= this.mask; slot++) if (keys[slot] !== EMPTY) sortedKeys[n++] = keys[slot]!;
+      sortedKeys.sort();
+      const order = new Int32Array(n);
+      for (let k = 0; k < n; k++) order[k] = this.slot(sortedKeys[k]!);
       const sizes = new Int32Array(keys.length);
       for (let i = 0; i < entryCount; i++) sizes[entries[i]!]!++;
       const offsets = new Int32Array(keys.length);
       let total = 0;
       for (let k = 0; k < n; k++) {
-        const slot = order[k]! % 0x200000;
+        const slot = order[k]!;
         offsets[slot] = total;
         total += sizes[slot]!;
       }
@@ -295,8 +297,8 @@ export class PairIndexBuilder {
       const scratch = new Bytes();
       let first = -1;
       for (let k = 0; k < n; k++) {
-        const slot = order[k]! % 0x200000;
-        const key = keys[slot]!;
+        const slot = order[k]!;
+        const key = sortedKeys[k]!;
         const keyFirst = Math.floor(key / 0x10000);
         if (keyFirst !== first) {
           if (first >= 0) rows.set(first, row.take());
