@@ -170,8 +170,8 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   `,
 
-  // 3: the pair index (pairs.ts) replaces the FTS5 trigram index: a third of
-  // the writing time and half the database. It is brought up to date with
+  // 3: the pair index (pairs.ts) replaces the FTS5 trigram index, which took
+  // over a third of the writing time and more room. It is brought up to date with
   // the totals; documents.indexed marks the documents it holds, so every
   // document of a migrated database is indexed by the next ingest.
   `
