@@ -129,7 +129,7 @@ describe('the pair index', () => {
     expect(sample.length).toBeGreaterThan(500);
     for (const word of new Set(sample)) {
       const holding = paragraphs.filter((p) => p.text.includes(word)).map((p) => p.id);
-      const listed = paragraphCandidates(indexed, [word]);
+      const listed = [...paragraphCandidates(indexed, [word])!];
       // a word of two code units is one pair: exactly its paragraphs; a longer one may list more, never fewer
       if (word.length === 2) expect([word, listed]).toEqual([word, holding]);
       else expect([word, listed]).toEqual([word, expect.arrayContaining(holding)]);

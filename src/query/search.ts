@@ -63,7 +63,7 @@ export interface CandidateParagraph {
 }
 
 /** The paragraph ids the pair index leaves to scan, ascending; null where it cannot narrow (terms of one code unit). */
-export type Narrowing = readonly number[] | null;
+export type Narrowing = readonly number[] | Float64Array | null;
 
 /**
  * The condition on `paragraphs p JOIN documents d` that keeps the paragraphs
@@ -81,7 +81,7 @@ function candidateWhere(
   const params: (string | number)[] = [];
   if (narrowed) {
     parts.push('p.id IN (SELECT value FROM json_each(?))');
-    params.push(JSON.stringify(narrowed));
+    params.push(`[${narrowed.join(',')}]`);
   }
   for (const t of terms) {
     if (!exact && narrowed) continue;

@@ -1,7 +1,7 @@
 // Reading back what write.ts stores in pieces.
 import type { DB } from './db.js';
 import { gramOf, type GramCounts } from './grams.js';
-import { intersect, listIn, mergeLists, pairsOf } from './pairs.js';
+import { intersectIds, pairList, pairsOf, unionIds } from './pairs.js';
 import type { Statement } from 'better-sqlite3';
 
 // Prepared once per connection: these run in loops (a document's text per
@@ -59,19 +59,14 @@ export function gramCount(db: DB, word: string): number | null {
  * in the index (written since its last update, or by a run that was killed).
  * Null when no term has two code units: the index cannot narrow it.
  */
-export function paragraphCandidates(db: DB, terms: readonly string[]): number[] | null {
+export function paragraphCandidates(db: DB, terms: readonly string[]): Float64Array | null {
   const keys = [...new Set(terms.flatMap(pairsOf))];
   if (keys.length === 0) return null;
   const rows = statement(db, 'SELECT postings FROM pair_postings WHERE first = ? ORDER BY batch').pluck();
-  const lists: number[][] = [];
-  for (const key of keys) {
-    const first = Math.floor(key / 0x10000);
-    const parts = (rows.all(first) as Uint8Array[]).map((postings) => listIn(postings, key % 0x10000));
-    lists.push(mergeLists(parts));
-  }
+  const lists = keys.map((key) => pairList(rows.all(Math.floor(key / 0x10000)) as Uint8Array[], key % 0x10000));
   lists.sort((a, b) => a.length - b.length);
   let ids = lists[0]!;
-  for (let i = 1; i < lists.length && ids.length; i++) ids = intersect(ids, lists[i]!);
+  for (let i = 1; i < lists.length && ids.length; i++) ids = intersectIds(ids, lists[i]!);
   const unindexed = statement(
     db,
     // from the few unindexed documents to their paragraphs, never a scan of all paragraphs
@@ -79,5 +74,5 @@ export function paragraphCandidates(db: DB, terms: readonly string[]): number[] 
   )
     .pluck()
     .all() as number[];
-  return unindexed.length ? mergeLists([ids, unindexed]) : ids;
+  return unindexed.length ? unionIds(ids, unindexed) : ids;
 }
