@@ -275,6 +275,8 @@ describe('brands, titles won, rejected things and questions are not initiatives'
     ['二十国集团领导人峰会、东亚合作领导人系列会议等重大多双边活动。', '双边'],
     ['统筹推进重大标志性工程和“小而美”民生项目建设,形成一批', '小而美'],
     ['建成“1个市级急救中心+12个县域分中心+89个急救站点”体系,急救半径缩短', '急救站点'],
+    ['“以大数据赋能文旅产业数智转型”入选中国改革2023年度地方全面深化改革典型案例', '入选'],
+    ['采煤沉陷区综合治理“淮南模式”入选全国深化改革优秀典型案例', '入选'],
   ];
   it.each(traps)('%s has no initiative containing %s', (text, word) => {
     const names = extractInitiatives(text).map((x) => x.name);

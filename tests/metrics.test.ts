@@ -252,7 +252,7 @@ const cases: [string, string, Expected[]][] = [
     { raw: '百分之十六', value: 16, subject: '领取综合社会保障援助的住户' },
   ]],
   ['Hong Kong quotes name what is counted', '我们会设立100亿元「产学研1+计划」,由明年起资助。', [
-    { raw: '100亿元', value: 10000000000, subject: '「产学研1+计划' },
+    { raw: '100亿元', value: 10000000000, subject: '「产学研1+计划」' },
   ]],
   ['及以上 bounds like 以上', '为全市65岁及以上老年人免费开展1次健康体检', [
     { raw: '65岁', value: 65, unit: '岁', bound: '>=', subject: '老年人免费' },
@@ -270,6 +270,60 @@ const cases: [string, string, Expected[]][] = [
     { raw: '173项', subject: '“稳中向好、进中提质”政策' },
     { raw: '58个', subject: '重大产业项目' },
     { raw: '15.5万名', subject: '老年人' },
+  ]],
+  ['a conjunction before the next figure ends the list item', '新增12万吨硅料和22吉瓦拉棒产能。', [
+    { raw: '12万吨', subject: '硅料', change: 'increase' },
+    { raw: '22吉瓦', subject: '拉棒产能' },
+  ]],
+  ['a year in Chinese digits heads no subject', '一九八二年全国工农业总产值达到八千二百九十一亿元,比一九七八年增长百分之三十二点六', [
+    { raw: '八千二百九十一亿元', subject: '工农业总产值' },
+    { raw: '百分之三十二点六', subject: '工农业总产值', change: 'increase' },
+  ]],
+  ['平均每年, 都 and a price adjustment qualify the figure, not the indicator', '国民生产总值平均每年增长百分之十。二氧化硫、化学需氧量排放量都要减少2%。农村居民人均纯收入达到1220元,扣除物价因素比上年增长百分之五;', [
+    { raw: '百分之十', subject: '国民生产总值', change: 'increase' },
+    { raw: '2%', subject: '二氧化硫、化学需氧量排放量', change: 'decrease' },
+    { raw: '百分之五', subject: '农村居民人均纯收入', change: 'increase' },
+  ]],
+  ['定为 and 回落到 set a level; 回落 by a number is a decrease', '今年经济增长速度的宏观调控目标,定为百分之八至九。固定资产投资增长幅度由上年的百分之五十八点六回落到百分之二十七点八。增幅比一季度回落17.2个百分点', [
+    { raw: '百分之八至九', value: 8, value_max: 9, subject: '经济增长速度的宏观调控目标', change: null },
+    { raw: '百分之五十八点六', subject: '固定资产投资增长幅度', change: null },
+    { raw: '百分之二十七点八', subject: '固定资产投资增长幅度', change: null },
+    { raw: '17.2个百分点', change: 'decrease' },
+  ]],
+  ['the starting date of a from-to pair is no part of the subject', '基本医保,财政补助标准由每人每年320元提高到380元,', [
+    { raw: '320元', subject: '财政补助标准' },
+    { raw: '380元', subject: '财政补助标准' },
+  ]],
+  ['an aside or 新建成 left at the head of the subject', '新建(改扩建)学校104所、增加学位1.6万余个。新建成中小学和幼儿园98所、新增学位8.4万个', [
+    { raw: '104所', subject: '学校' },
+    { raw: '98所', subject: '中小学和幼儿园' },
+  ]],
+  ['三次产业 names the three sectors, each of a 分别 list', '今年经济社会发展主要预期目标是:地区生产总值增长7%左右,三次产业分别增长5%、9%、6%,规上工业总产值、增加值分别增长15%、12%,', [
+    { raw: '5%', subject: '第一产业', change: 'increase' },
+    { raw: '9%', subject: '第二产业', change: 'increase' },
+    { raw: '6%', subject: '第三产业', change: 'increase' },
+  ]],
+  ['的 left by the figure before begins no subject, but 的士 is a word', '集体经营性年收入50万元以上的村占比超92%。现在,约有七成的士已改用石油气', [
+    { raw: '92%', subject: '村占比', bound: '>=' },
+    { raw: '七成', value: 7, unit: '成', subject: '的士' },
+  ]],
+  ['a quoted name keeps its closing quote', '商圈景观灯光实现提升改造,建成103个“美丽街区”,59个机关、企事业单位附属空间对外开放', [
+    { raw: '103个', subject: '“美丽街区”' },
+  ]],
+  ['多 after a period or a multiple bounds it', '新冠疫情发生三年多来,以习近平同志为核心。比农民一家人的全年平均收入高一倍多', [
+    { raw: '三年', value: 3, unit: '年', bound: '~' },
+    { raw: '一倍', value: 1, unit: '倍', bound: '~' },
+  ]],
+  ['Hong Kong\'s 按年 and 实质 qualify the figure, and a dash sets it apart from its heading', '私人消费在第二季按年实质上升8.2%,7至8月零售业总销货值亦按年上升逾15%。(5)增加文化交流拨款 —— 由每年5,000万元增加四成至7,000万元,支持更多香港艺团', [
+    { raw: '8.2%', subject: '私人消费在第二季', change: 'increase' },
+    { raw: '15%', subject: '7至8月零售业总销货值', change: 'increase', bound: '>=' },
+    { raw: '5,000万元', subject: '增加文化交流拨款' },
+  ]],
+  ['digits set apart by spaces (full-width digits and ideographic spaces of 1998) are one number', '1 9 9 7 年国内生产总值达到7 4 7 7 2 亿元,按可比价格计算,平均每年增长1 1 %。人口自然增长率下降到1 0 .0 6 ‰。高速公路增加4 0 8 3 公里,', [
+    { raw: '7 4 7 7 2 亿元', value: 7477200000000, unit: '元', subject: '国内生产总值' },
+    { raw: '1 1 %', value: 11, unit: '%', change: 'increase' },
+    { raw: '1 0 .0 6 ‰', value: 10.06, unit: '‰', subject: '人口自然增长率' },
+    { raw: '4 0 8 3 公里', value: 4083, unit: '公里', subject: '高速公路', change: 'increase' },
   ]],
 ];
 
@@ -305,6 +359,8 @@ const traps: [string, string][] = [
   ['方 wants a magnitude and is no 方阵 or 方面', '实现从“千亿方阵”到“2万亿方阵”的大跨越,重点抓好5方面工作,东盟十国共15方成员'],
   ['一批 is an article even when bounded; the rest of a list of ordinals', '突破一批关键核心技术。中央交办第一、二、三批信访积案。龙里、长顺的屠宰产能分别排全省第1、2位'],
   ['四处 is everywhere', '高收入、高就业、市场稳定、举目四处繁华、到处都是机会'],
+  ['三次产业 is the three sectors, not three times', '主要是:经济总量偏小,三次产业供给质量不高,人才资源、科技创新能力不足'],
+  ['多 of a comparison after a period is no bound, nor makes 一年 a count', '蓝天必定会一年比一年多起来'],
   ['a lone financial numeral names a place', '进一步丰富南京路、陆家嘴、徐家汇等世界级地标性商圈业态,伍家岗城市更新'],
 ];
 
@@ -333,5 +389,10 @@ describe('extractMetrics output contract', () => {
 
   it('takes an explicit year earlier in the sentence', () => {
     expect(run('2021年门诊预约15344人次')[0]?.year).toBe(2021);
+  });
+
+  it('reads a year in Chinese digits, and not the base year of a comparison', () => {
+    expect(run('一九五七年比一九五六年,粮食增加了五十亿斤,达到三千七百亿斤').map((m) => [m.raw, m.year]))
+      .toEqual([['五十亿斤', 1957], ['三千七百亿斤', 1957]]);
   });
 });

@@ -76,7 +76,19 @@ interface MetricsDictionary {
   /** heads after 的 that name the rule setting a figure, not what it measures */
   policyHeadsAfterDe: string[];
   amountUnits: string[];
+  /** units a 多/余 may follow (三年多, 两倍多), and what may follow that 多 for it to be one (三年多来, not 一年比一年多起来) */
+  approximateAfterUnit: { units: string[]; followers: string[] };
   pairedContractions: Record<string, string[]>;
+  /** nouns ending in a tail word (人均, 成都): the tail word is theirs, not a cue */
+  subjectStripTailKeep: string[];
+  /** 新增12万吨硅料和22吉瓦拉棒产能: a conjunction before the next figure ends a list item */
+  listConjunctions: string[];
+  /** words ending in a conjunction's character (之和, 普及) */
+  listConjunctionKeep: string[];
+  /** particles (的) that a phrase is cut after, never begins with */
+  subjectHeadParticles: string[];
+  /** words that do begin with such a particle (的士) */
+  subjectHeadParticleWords: string[];
 }
 
 /** The metric dictionary, read once from dictionaries/metrics.json. */
@@ -105,18 +117,26 @@ function derivedWords(dict: MetricsDictionary): DerivedWords {
 
 /** Chinese quotation marks and their closers: mainland “”, Hong Kong 「」 and 『』. */
 const QUOTE_CLOSE: Record<string, string> = { '“': '”', '「': '」', '『': '』' };
+const QUOTE_OPEN: Record<string, string> = { '”': '“', '」': '「', '』': '『' };
 const CLAUSE_END = new Set(['，', ',', '。', '；', ';', '！', '!', '？', '?', '\n', ':', '：', '(', ')', '（', '）']);
 // by code unit: the backward scans made a one-character string per step
 const SENTENCE_END = bmpTable(/[。；;！!？?\n]/);
 // 1,234,567 groups thousands; otherwise a comma (a folded ，) separates clauses
 // 1,300 and, in Hong Kong's texts, 15 000 (a no-break space, a plain one after NFKC) group thousands
-const ARABIC_RE = /\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d{1,3}(?: \d{3})+(?:\.\d+)?(?![\d.,])|\d+(?:\.\d+)?/y;
+// and 7 4 7 7 2 (full-width digits set apart by ideographic spaces in some older reports) is one number
+const ARABIC_RE = /\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d{1,3}(?: \d{3})+(?:\.\d+)?(?![\d.,])|\d(?: \d)+(?: ?\.\d(?: \d)*)?(?!\d)|\d+(?:\.\d+)?/y;
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 const isLatin = (c: string | undefined): boolean => c !== undefined && /[A-Za-z]/.test(c);
 const isCjk = (c: string | undefined): boolean => c !== undefined && /[\u4e00-\u9fff]/.test(c);
 const NUMERAL_CHARS = new Set(CHINESE_NUMERAL_CHARS);
 const NUMBER_START = new RegExp(`[0-9${CHINESE_NUMERAL_CHARS}]`, 'g');
 const isNumeralChar = (c: string | undefined): boolean => c !== undefined && NUMERAL_CHARS.has(c);
+// 一九五四年, 一九八○年: years of the older reports, written digit by digit
+const CHINESE_YEAR = '[一二〇零○][一二三四五六七八九〇零○]{3}';
+const SPACED_YEAR = '(?:1 9|2 0) \\d \\d';
+const YEAR_AT_END = new RegExp(`(?:\\d{4}|${SPACED_YEAR}|${CHINESE_YEAR}) ?年(?:底|末)?$`);
+const FROM_DATE_AT_END = new RegExp(`(?:由|从)(?:上年|去年|上年同期|每人每年|每年|\\d{4}年|${CHINESE_YEAR}年)(?:底|末)?的?$`);
+const YEAR_AT_HEAD = new RegExp(`^(?:(?:19|20)\\d{2}|${SPACED_YEAR}|${CHINESE_YEAR}) ?年(?:[底末]|以来|上半年|前\\d+个月)?的?`);
 
 /** Longest entry of `words` that starts at `pos` in `text`. */
 function longestAt(text: string, pos: number, words: readonly string[]): string | null {
@@ -245,6 +265,8 @@ interface Candidate {
   /** where the unit starts */
   unitStart: number;
   implicitUnit: boolean;
+  /** 多 or 余 right after the unit (三年多); a bound, but no count-maker as 三十多年 is */
+  trailingApprox: boolean;
 }
 
 /** Reads range, 多/余, magnitude, unit and bound suffix after a number. */
@@ -271,6 +293,8 @@ function readTail(text: string, read: NumberRead, dict: MetricsDictionary): Cand
     }
   }
   let approx = false;
+  // 7 4 7 7 2 亿元: a spaced number is spaced from its magnitude too
+  if (text[pos] === ' ' && text.slice(num.start, pos).includes(' ') && longestAt(text, pos + 1, derivedWords(dict).magnitudes)) pos++;
   if (dict.approximateMarks.includes(text[pos] ?? '')) { approx = true; pos++; }
   let power = 0;
   let hasMagnitude = false;
@@ -293,7 +317,7 @@ function readTail(text: string, read: NumberRead, dict: MetricsDictionary): Cand
   const unitStart = pos;
   let implicitUnit = false;
   if (unit === null) {
-    if (text[pos] === ' ' && isCjk(text[pos + 1])) pos++;
+    if (text[pos] === ' ' && (isCjk(text[pos + 1]) || text[pos + 1] === '%' || text[pos + 1] === '‰')) pos++;
     const u = unitAt(text, pos, dict);
     if (u) {
       unit = dict.unitAliases[u] ?? u;
@@ -320,6 +344,11 @@ function readTail(text: string, read: NumberRead, dict: MetricsDictionary): Cand
   }
   if (unit === null || unit === '#digits') return null;
   const rawEnd = pos;
+  // 三年多来, 增长两倍多: 多 after a period or a multiple is "more than", not a word of its own
+  const after = dict.approximateAfterUnit;
+  const trailingApprox = after.units.includes(unit) && dict.approximateMarks.includes(text[pos] ?? '')
+    && (pos + 1 >= text.length || !isCjk(text[pos + 1]) || after.followers.includes(text[pos + 1]!));
+  if (trailingApprox) pos++;
   let end = pos;
   let suffixBound: Bound | null = null;
   if (!implicitUnit) {
@@ -335,7 +364,7 @@ function readTail(text: string, read: NumberRead, dict: MetricsDictionary): Cand
   const scale = (d: string): number => scaleDecimal(d, power);
   return {
     num, value: scale(num.decimal), valueMax: max === null ? null : scale(max), unit, rawEnd, end,
-    approx, suffixBound, hasMagnitude, unitStart, implicitUnit,
+    approx, suffixBound, hasMagnitude, unitStart, implicitUnit, trailingApprox,
   };
 }
 
@@ -592,29 +621,39 @@ function comparativeChange(context: string, dict: MetricsDictionary): Change | n
 
 /** Trims cue words, time words and comparisons off a phrase before a number. */
 function trimBefore(phrase: string, dict: MetricsDictionary): string {
-  let s = phrase.replace(/^[、\s“”"]+|[\s]+$/g, '');
+  // “四上”企业: an opening quote stays when its closing one is in the phrase
+  let s = phrase.replace(/^[、\s”"]+|[\s]+$/g, '');
+  if (s.startsWith('“') && !s.includes('”')) s = s.replace(/^[“\s]+/, '');
   const tailWords = derivedWords(dict).tail;
   for (let guard = 0; guard < 10; guard++) {
     const before = s;
     s = s.replace(/(?:(?:较|比|与)(?:上年|去年|同期|上年同期|\d{4}年|[^，,]{0,6}年前?)|同比|同期|相比)$/, '');
-    s = s.replace(/\d{4}年(?:底|末)?$/, '');
+    s = s.replace(YEAR_AT_END, '');
+    // 补助标准由每人每年, 外运能力将由一九八○年的: the starting level's date is no part of the subject
+    s = s.replace(FROM_DATE_AT_END, '');
     // a period folded into the phrase (经费五年增长, 是十年前的) is not the subject
     s = s.replace(/(?:是|近|过去)?[一二三四五六七八九十两\d]+年(?:前|以前|来|以来)?(?:的)?$/, '');
     let w = longestBefore(s, s.length, tailWords);
-    if (w === '均' && s.endsWith('人均')) w = null;
+    if (w && dict.subjectStripTailKeep.some((k) => k.length > w!.length && k.endsWith(w!) && s.endsWith(k))) w = null;
     if (w && w.length < s.length) s = s.slice(0, s.length - w.length);
     else if (w && w.length === s.length) s = '';
-    s = s.replace(/[、\s]+$/, '');
+    // 增加文化交流拨款 —— 由每年5,000万元: a dash sets the figure apart from its heading
+    s = s.replace(/[、\s—]+$/, '');
     if (s === before) break;
   }
   for (let guard = 0; guard < 10; guard++) {
     const before = s;
-    s = s.replace(/^(?:19|20)\d{2}年(?:[底末]|以来|上半年|前\d+个月)?/, '');
+    s = s.replace(YEAR_AT_HEAD, '');
+    // 新建(改扩建)学校, (下同)地区生产总值: an aside left at the head once its verb is gone
+    s = s.replace(/^[(（][^()（）]{1,6}[)）]/, '');
     // a paragraph's own number (55. 在过去三个月), an item's (4), and the letter O that bullets Hong Kong's lists
     s = s.replace(/^(?:\d{1,3}[.．](?:\s+|$)|O\s+|[(（][\d一二三四五六七八九十]{1,3}[)）]\s*)/, '');
     const w = longestAt(s, 0, dict.subjectStripHead);
     // a one-character head (再, 和) may begin a word (再灌注): drop it only when alone
     if (w && (w.length > 1 || w === s)) s = s.slice(w.length);
+    // 收入10万元以上的村占比: a particle left by the figure before never begins the noun phrase
+    const particle = longestAt(s, 0, dict.subjectHeadParticles);
+    if (particle && s.length > particle.length + 1 && !longestAt(s, 0, dict.subjectHeadParticleWords)) s = s.slice(particle.length);
     s = s.replace(/^[、,，\s]+/, '');
     if (s === before) break;
   }
@@ -632,12 +671,13 @@ function phraseAfter(text: string, pos: number, dict: MetricsDictionary, nested 
       return phraseAfter(text, inner.end, dict, false);
     }
   }
-  if (text[p] === '的') p++;
+  if (text[p] === '的' && !longestAt(text, p, dict.subjectHeadParticleWords)) p++;
   if (dict.subjectAfterStops.some((w) => text.startsWith(w, p)) && !dict.subjectAfterCutKeep.some((w) => text.startsWith(w, p))) return null;
   // 由两成上升至四成: what follows is the next figure's verb, not a noun
   const cue = longestAt(text, p, derivedWords(dict).cues);
   if (cue && cue.length > 1 && (isDigit(text[p + cue.length]) || isNumeralChar(text[p + cue.length]))) return null;
-  if (!isCjk(text[p]) && !QUOTE_CLOSE[text[p]!] && text[p] !== '《') return null;
+  const lettered = /^\d{1,2}[A-Za-z]/.test(text.slice(p, p + 3));
+  if (!isCjk(text[p]) && !QUOTE_CLOSE[text[p]!] && text[p] !== '《' && !lettered) return null;
   let stop = p;
   while (stop < text.length && stop - p < 18) {
     const ch = text[stop]!;
@@ -657,12 +697,19 @@ function phraseAfter(text: string, pos: number, dict: MetricsDictionary, nested 
       const close = text.slice(stop, stop + 8).search(/[)）]/);
       if (close > 0) { stop += close + 1; continue; }
     }
-    if (CLAUSE_END.has(ch) || isDigit(ch) || ch === '《') break;
+    // 国家4A级旅游景区, 5G基站: a digit with a letter is part of a name, not the next figure
+    if (CLAUSE_END.has(ch) || (isDigit(ch) && !/^\d{1,2}[A-Za-z]/.test(text.slice(stop, stop + 3))) || ch === '《') break;
     // after 向/对 (分三批向种粮农民发放农资补贴) the object of the verb is what is counted
     if (stop > p + 1 && !/[向对给]/.test(text[p]!) && dict.subjectAfterCut.some((w) => text.startsWith(w, stop)) && !insideKeptWord(text, stop, dict)) break;
     stop++;
   }
-  const s = text.slice(p, stop).replace(/[“”「」『』"、\s]+$/g, '');
+  let s = text.slice(p, stop).replace(/[“「『"、\s]+$/g, '');
+  // 建成103个“美丽街区”: a closing quote stays with its opening one
+  while (/[”」』]$/.test(s) && !s.includes(QUOTE_OPEN[s.at(-1)!]!)) s = s.slice(0, -1).replace(/[“「『"、\s]+$/g, '');
+  if (isDigit(text[stop])) {
+    const and = longestBefore(s, s.length, dict.listConjunctions);
+    if (and && and.length < s.length && !dict.listConjunctionKeep.some((k) => s.endsWith(k))) s = s.slice(0, s.length - and.length);
+  }
   // 跃上1.4万亿斤新台阶、亩产提升: a milestone after the figure says what it reached, not what it measures
   if (dict.genericHeadsAfter.some((w) => s === w || s.replace(/^新/, '').startsWith(w + '、') || s === '新' + w)) return null;
   // 土地承包期再延长30年的政策: the policy that sets the figure is not what it measures
@@ -679,11 +726,21 @@ function insideKeptWord(text: string, pos: number, dict: MetricsDictionary): boo
   return dict.subjectAfterCutKeep.some((w) => around.startsWith(w) || around.endsWith(w));
 }
 
+// 2023年, 一九八二年 and 1 9 9 7 年 name a year; 八十年代 a decade; 比一九五六年 is the base compared with
+const YEAR_NAMED = new RegExp(`(?<![比较])((?:19|20)\\d{2}|${SPACED_YEAR}|${CHINESE_YEAR}) ?年(?!代)`, 'g');
+const YEAR_NAMED_ONCE = new RegExp(YEAR_NAMED.source);
+
+function yearValue(raw: string): number | null {
+  const compact = raw.replace(/ /g, '');
+  const value = /^\d{4}$/.test(compact) ? Number(compact) : parseChineseNumeral(compact.replace(/○/g, '〇'));
+  return value !== null && value >= 1900 && value <= 2099 ? value : null;
+}
+
 /** The year a figure belongs to: an explicit year earlier in its sentence, 今年/去年, else the section's. */
 function yearFor(text: string, pos: number, years: DocumentYears, sectionYear: number | null): number | null {
   const prefix = text.slice(sentenceStart(text, pos), pos);
-  const explicit = [...prefix.matchAll(/((?:19|20)\d{2})年(?!代)/g)].pop();
-  if (explicit) return Number(explicit[1]);
+  const explicit = [...prefix.matchAll(YEAR_NAMED)].map((m) => yearValue(m[1]!)).filter((y) => y !== null).pop();
+  if (explicit) return explicit;
   if (/今年|本年|全年目标/.test(prefix) && years.plan_year !== null) return years.plan_year;
   if (/去年|上年/.test(prefix) && years.review_year !== null && !/较上年|比上年/.test(prefix)) return years.review_year;
   return sectionYear;
@@ -695,8 +752,8 @@ function sectionYears(text: string, years: DocumentYears): { offset: number; yea
   const re = /^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)(.{0,40})$/gm;
   for (const m of text.matchAll(re)) {
     const heading = m[1] ?? '';
-    const explicit = heading.match(/((?:19|20)\d{2})年/);
-    let year: number | null = explicit ? Number(explicit[1]) : null;
+    const explicit = heading.match(YEAR_NAMED_ONCE);
+    let year: number | null = explicit ? yearValue(explicit[1]!) : null;
     if (year === null && /今年/.test(heading)) year = years.plan_year;
     if (year === null && /去年/.test(heading)) year = years.review_year;
     out.push({ offset: m.index ?? 0, year });
@@ -746,7 +803,7 @@ export function extractMetrics(text: string, years: DocumentYears): Metric[] {
       continue;
     }
     const pb = prefixBound(text, c, dict);
-    const bound: Bound | null = c.suffixBound ?? pb.bound ?? (c.approx ? '~' : null);
+    const bound: Bound | null = c.suffixBound ?? pb.bound ?? (c.approx || c.trailingApprox ? '~' : null);
     const clause = clauseStart(text, num.start);
     const sentence = sentenceStart(text, num.start);
     const raw = text.slice(num.start, c.rawEnd);
@@ -846,8 +903,8 @@ function distributeLists(found: Found[], dict: MetricsDictionary): void {
       for (const f of group.slice(1)) if (f.metric.bound === null) f.metric.bound = first.metric.bound;
     }
     let items = first.before.replace(/分别.*$/, '').split(/[、和及与]/).filter((x) => x.length > 0);
-    // 城乡居民人均可支配收入分别…: a contraction names both items at once
-    if (items.length === 1 && group.length === 2) items = expandContraction(items[0]!, dict) ?? items;
+    // 城乡居民人均可支配收入分别…, 三次产业分别…: a contraction names all items at once
+    if (items.length === 1 && group.length >= 2) items = expandContraction(items[0]!, dict) ?? items;
     if (items.length === group.length) {
       items = completeShortItems(items);
       group.forEach((f, k) => { f.metric.subject = items[k] ?? f.metric.subject; });
