@@ -13,11 +13,16 @@ import { analyzeText, extractArticle } from './pipeline.js';
 import { withFileYear } from './extract/years.js';
 import { jiebaSegmenter, type Segmenter } from './segment/index.js';
 import type { DB } from './store/db.js';
-import { isUnchanged, PendingTotals, updateTotals, writeSource } from './store/write.js';
+import { isUnchanged, PendingTotals, updatePairIndexFrom, updateTotals, writeSource } from './store/write.js';
 
 // Characters written between two updates of the term totals: each update
 // groups the new documents' term rows once, instead of once per document.
 const TOTALS_BATCH_CHARS = 16_000_000;
+// Characters between two updates of the pair index: each costs about the
+// same per character whatever the size of the index, so it goes in small
+// steps while the analysis threads have files in hand, rather than with the
+// totals (at 50 MB, that update came when nothing else was left to do).
+const PAIRS_BATCH_CHARS = 2_000_000;
 
 /** File endings taken when walking a folder; a file named explicitly is always tried (its format is told from its bytes). */
 export const DOCUMENT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.docx', '.pdf', '.html', '.htm', '.xml']);
@@ -118,6 +123,15 @@ export function collectFiles(paths: readonly string[], cwd = process.cwd()): { f
   return { files: [...new Set(files)], skipped };
 }
 
+/** A listed file's size, 0 if it cannot be read (reading it will say why). */
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
 /** The bytes of a listed file; a file gone since it was listed says so. */
 async function readListed(file: string): Promise<Buffer> {
   try {
@@ -193,7 +207,13 @@ export async function ingest(db: DB, paths: readonly string[], options: IngestOp
   const window = pool ? threads * (JOBS_PER_THREAD + 1) + 2 : 1;
   const pending: PendingFile[] = [];
   const totals = new PendingTotals();
+  // Bytes of the files not yet settled: an update of the totals this close
+  // to the end is left to the last one, which has to run anyway (an update
+  // rewrites every gram row it touches, so two cost almost twice one).
+  const sizes = new Map(files.map((f) => [f, sizeOf(f)]));
+  let remainingBytes = [...sizes.values()].reduce((n, size) => n + size, 0);
   const settle = async (job: PendingFile): Promise<void> => {
+    remainingBytes -= sizes.get(job.file) ?? 0;
     let docs: AnalyzedDocument[];
     let encoding: string;
     try {
@@ -214,7 +234,8 @@ export async function ingest(db: DB, paths: readonly string[], options: IngestOp
       return;
     }
     summary[outcome]++;
-    if (totals.chars >= TOTALS_BATCH_CHARS) updateTotals(db, totals);
+    if (totals.chars >= TOTALS_BATCH_CHARS && remainingBytes >= TOTALS_BATCH_CHARS) updateTotals(db, totals);
+    else if (totals.pairChars >= PAIRS_BATCH_CHARS) updatePairIndexFrom(db, totals);
     for (const d of docs) {
       summary.documents++;
       summary.characters += d.chars;

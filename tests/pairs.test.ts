@@ -6,8 +6,8 @@ import { extractText } from '../src/pipeline.js';
 import { search } from '../src/query/search.js';
 import { openForWrite } from '../src/store/db.js';
 import { decodeRow, listIn, mergeRows, PairIndexBuilder } from '../src/store/pairs.js';
-import { paragraphCandidates } from '../src/store/read.js';
-import { updateTotals, writeSource } from '../src/store/write.js';
+import { gramCount, paragraphCandidates } from '../src/store/read.js';
+import { PendingTotals, updatePairIndexFrom, updateTotals, writeSource } from '../src/store/write.js';
 import { corpusFile, readCorpus, tempDir } from './helpers.js';
 
 const analyzed = (raw: string): AnalyzedDocument[] =>
@@ -110,6 +110,31 @@ describe('the pair index of paragraphs', () => {
     expect(stored.size).toBe(4); // 改 革 开 of batch 1 (改 and 革 take in batch 2's lists), 创 of batch 2
     expect(decodeRow(stored.get(`${'改'.charCodeAt(0)}/1`)!.postings).get('革'.charCodeAt(0))).toEqual([1, 2]);
     expect(stored.has(`${'创'.charCodeAt(0)}/2`)).toBe(true);
+  });
+
+  it('takes the pairs of a run in steps of its own, and the totals still see every document once', () => {
+    const db = openForWrite(join(tempDir(), 'steps.db'));
+    const pending = new PendingTotals();
+    const texts: string[] = [];
+    const files = ['seeds/000_3bd09cb3f97930f0.txt', 'seeds/002_b930d5806cce04de.txt', 'municipal-gwr-2024/滨州.txt'];
+    files.forEach((f, i) => {
+      const docs = analyzed(readCorpus(f));
+      texts.push(...docs.map((d) => d.text));
+      writeSource(db, { path: f, display: f, hash: String(i), bytes: 1, encoding: 'utf-8' }, docs, pending);
+      if (i === 1) updatePairIndexFrom(db, pending); // the first two files indexed, not yet totaled
+    });
+    const unindexed = () => db.prepare('SELECT count(*) FROM documents WHERE indexed = 0').pluck().get();
+    expect(unindexed()).toBe(analyzed(readCorpus(files[2]!)).length);
+    updateTotals(db, pending);
+    expect(unindexed()).toBe(0);
+    const count = (w: string) => texts.reduce((n, t) => n + t.split(w).length - 1, 0);
+    for (const w of ['医院', '高质量发展', '滨州', '医疗卫生']) {
+      expect([w, search(db, w).total]).toEqual([w, count(w)]);
+      const holding = db.prepare('SELECT id FROM paragraphs WHERE instr(text, ?) > 0 ORDER BY id').pluck().all(w);
+      expect([...paragraphCandidates(db, [w])!]).toEqual(expect.arrayContaining(holding));
+    }
+    expect(gramCount(db, '医院')).toBe(count('医院'));
+    db.close();
   });
 
   it('keeps search exact over batches, replaced files and documents not yet indexed', () => {

@@ -16,7 +16,7 @@
 // while that is small, so that many small ingests do not leave many rows.
 
 /** A row that a batch still adds to rather than starting another. */
-const SMALL_ROW_BYTES = 1 << 16;
+const SMALL_ROW_BYTES = 1 << 10;
 
 // ---- varints over a growing byte buffer ----
 

@@ -121,7 +121,10 @@ interface WrittenParagraph {
 export class PendingTotals {
   docIds: number[] = [];
   grams = new GramCounter();
+  /** the pairs of the documents written since the pair index was last brought up to date */
   pairs = new PairIndexBuilder();
+  pairDocIds: number[] = [];
+  pairChars = 0;
   /** year (0: unknown) → term → count; the corpus totals are their sums */
   yearTerms = new Map<number, Map<string, number>>();
   /** characters of the documents kept */
@@ -129,7 +132,9 @@ export class PendingTotals {
 
   add(docId: number, doc: AnalyzedDocument, paragraphs: readonly WrittenParagraph[]): void {
     this.docIds.push(docId);
+    this.pairDocIds.push(docId);
     for (const p of paragraphs) this.pairs.add(p.id, p.text);
+    this.pairChars += doc.text.length;
     this.chars += doc.text.length;
     // the whole text at once: a line break, like any white space, ends a pair
     // and is not counted, and a line that is only white space is no paragraph
@@ -149,9 +154,15 @@ export class PendingTotals {
   clear(): void {
     this.docIds = [];
     this.grams = new GramCounter();
-    this.pairs = new PairIndexBuilder();
+    this.clearPairs();
     this.yearTerms = new Map();
     this.chars = 0;
+  }
+
+  clearPairs(): void {
+    this.pairs = new PairIndexBuilder();
+    this.pairDocIds = [];
+    this.pairChars = 0;
   }
 }
 
@@ -197,8 +208,29 @@ export function updateTotals(db: DB, pending?: PendingTotals): void {
  */
 function updatePairIndex(statements: Statements, pending?: PendingTotals): void {
   const builder = pending?.pairs ?? new PairIndexBuilder();
-  const kept = JSON.stringify(pending?.docIds ?? []);
+  const kept = JSON.stringify(pending?.pairDocIds ?? []);
   for (const p of statements.unindexedParagraphs.iterate(kept) as Iterable<WrittenParagraph>) builder.add(p.id, p.text);
+  writePairs(statements, builder);
+  statements.markIndexed.run();
+}
+
+/**
+ * Adds the documents written since the pair index was last brought up to
+ * date to it, from `pending` alone, in one transaction. Ingest does so every
+ * few million characters, while the analysis threads have files to go on
+ * with, instead of all at once with the totals: at 50 MB that update came
+ * near the end of the run, when nothing else was left to do.
+ */
+export function updatePairIndexFrom(db: DB, pending: PendingTotals): void {
+  const statements = prepare(db);
+  db.transaction(() => {
+    writePairs(statements, pending.pairs);
+    statements.markIndexedIds.run(JSON.stringify(pending.pairDocIds));
+  })();
+  pending.clearPairs();
+}
+
+function writePairs(statements: Statements, builder: PairIndexBuilder): void {
   const rows = builder.take();
   if (rows.size) {
     const batch = ((statements.lastBatch.get() as number | null) ?? 0) + 1;
@@ -209,7 +241,6 @@ function updatePairIndex(statements: Statements, pending?: PendingTotals): void 
       (first, b, postings) => statements.putPostings.run(first, b, postings),
     );
   }
-  statements.markIndexed.run();
 }
 
 /** Adds (sign 1) or takes out (-1) the grams of paragraphs to or from the gram totals. */
@@ -312,6 +343,7 @@ function build(db: DB) {
     lastPostings: db.prepare('SELECT batch, postings FROM pair_postings WHERE first = ? ORDER BY batch DESC LIMIT 1'),
     putPostings: db.prepare('INSERT OR REPLACE INTO pair_postings (first, batch, postings) VALUES (?, ?, ?)'),
     markIndexed: db.prepare('UPDATE documents SET indexed = 1 WHERE indexed = 0'),
+    markIndexedIds: db.prepare('UPDATE documents SET indexed = 1 WHERE id IN (SELECT value FROM json_each(?))'),
     markTotaled: db.prepare('UPDATE documents SET totaled = 1 WHERE totaled = 0'),
     pruneTotals: db.prepare('DELETE FROM term_totals WHERE count <= 0'),
     pruneYearTotals: db.prepare('DELETE FROM year_term_totals WHERE count <= 0'),
