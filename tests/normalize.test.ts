@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decode, DecodeError, normalizeText } from '../src/normalize/index.js';
+import { convertToSimplified } from '../src/normalize/script.js';
 import { joinBrokenLines, splitSentences } from '../src/normalize/split.js';
 import { corpusFile, readCorpus } from './helpers.js';
 
@@ -154,5 +155,18 @@ describe('splitting', () => {
     const sentences = splitSentences(text);
     expect(sentences.map((s) => s.text)).toEqual(['一是完善制度。', '二是加强管理!', '三是?']);
     for (const s of sentences) expect(text.slice(s.offset, s.offset + s.text.length)).toBe(s.text);
+  });
+});
+
+describe('Traditional to Simplified', () => {
+  it('converts the Hong Kong addresses with the Traditional→Simplified tables alone as the whole opencc package does', async () => {
+    const Full = await import('opencc-js');
+    const full = [Full.Converter({ from: 'tw', to: 'cn' }), Full.Converter({ from: 'hk', to: 'cn' })];
+    for (const year of ['1997', '2003', '2018']) {
+      const text = readCorpus(`hk-policy-address/${year}.txt`);
+      const converted = convertToSimplified(text);
+      expect(converted).not.toBe(text);
+      expect(converted).toBe(full.reduce((s, convert) => convert(s), text));
+    }
   });
 });
