@@ -5,7 +5,7 @@ import type { AnalyzedDocument } from '../src/model.js';
 import { extractText } from '../src/pipeline.js';
 import { search } from '../src/query/search.js';
 import { openForWrite } from '../src/store/db.js';
-import { decodeRow, listIn, mergeRows, PairIndexBuilder } from '../src/store/pairs.js';
+import { decodeRow, mergeRows, PairIndexBuilder, pairList } from '../src/store/pairs.js';
 import { gramCount, paragraphCandidates } from '../src/store/read.js';
 import { PendingTotals, updatePairIndexFrom, updateTotals, writeSource } from '../src/store/write.js';
 import { corpusFile, readCorpus, tempDir } from './helpers.js';
@@ -13,11 +13,16 @@ import { corpusFile, readCorpus, tempDir } from './helpers.js';
 const analyzed = (raw: string): AnalyzedDocument[] =>
   extractText(raw).map((d) => ({ ...d, tokens: 100, terms: [], words: '' }));
 
-/** Every list of the rows a builder gives, as "pair: ids". */
-function lists(rows: Map<number, Uint8Array>): Record<string, number[]> {
+/** Every list of the rows a builder gives, as "pair: ids" (a list split over parts joined again). */
+function lists(rows: Map<number, Uint8Array[]>): Record<string, number[]> {
   const out: Record<string, number[]> = {};
-  for (const [first, postings] of rows) {
-    for (const [second, ids] of decodeRow(postings)) out[String.fromCharCode(first, second)] = ids;
+  for (const [first, parts] of rows) {
+    for (const postings of parts) {
+      for (const [second, ids] of decodeRow(postings)) {
+        const pair = String.fromCharCode(first, second);
+        out[pair] = [...(out[pair] ?? []), ...ids];
+      }
+    }
   }
   return out;
 }
@@ -73,7 +78,7 @@ describe('the pair index of paragraphs', () => {
     const b = new PairIndexBuilder();
     paragraphs.forEach((text, i) => b.add(i + 1, text));
     const rows = b.take();
-    expect([...rows.values()].reduce((n, row) => n + decodeRow(row).size, 0)).toBeGreaterThan(2 ** 21);
+    expect([...rows.values()].flat().reduce((n, row) => n + decodeRow(row).size, 0)).toBeGreaterThan(2 ** 21);
     const sampled = new Map<string, number[]>();
     for (let i = 0; i < paragraphs.length; i += 97) {
       for (let k = 0; k + 1 < 1000; k += 31) sampled.set(paragraphs[i]!.slice(k, k + 2), []);
@@ -85,7 +90,7 @@ describe('the pair index of paragraphs', () => {
       }
     });
     for (const [pair, ids] of sampled) {
-      expect([pair, listIn(rows.get(pair.charCodeAt(0))!, pair.charCodeAt(1))]).toEqual([pair, ids]);
+      expect([pair, [...pairList(rows.get(pair.charCodeAt(0))!, pair.charCodeAt(1))]]).toEqual([pair, ids]);
     }
   });
 
@@ -98,8 +103,9 @@ describe('the pair index of paragraphs', () => {
   });
 
   it('adds a batch to a small stored row instead of starting another', () => {
-    const stored = new Map<string, { batch: number; postings: Uint8Array }>();
-    const put = (first: number, batch: number, postings: Uint8Array) => stored.set(`${first}/${batch}`, { batch, postings });
+    const stored = new Map<string, { batch: number; part: number; postings: Uint8Array }>();
+    const put = (first: number, batch: number, part: number, postings: Uint8Array) =>
+      stored.set(`${first}/${batch}/${part}`, { batch, part, postings });
     const last = (first: number) => [...stored].filter(([k]) => k.startsWith(`${first}/`)).map(([, v]) => v).at(-1);
     const first = new PairIndexBuilder();
     first.add(1, '改革开放');
@@ -108,8 +114,19 @@ describe('the pair index of paragraphs', () => {
     second.add(2, '改革创新');
     mergeRows(second.take(), 2, last, put);
     expect(stored.size).toBe(4); // 改 革 开 of batch 1 (改 and 革 take in batch 2's lists), 创 of batch 2
-    expect(decodeRow(stored.get(`${'改'.charCodeAt(0)}/1`)!.postings).get('革'.charCodeAt(0))).toEqual([1, 2]);
-    expect(stored.has(`${'创'.charCodeAt(0)}/2`)).toBe(true);
+    expect(decodeRow(stored.get(`${'改'.charCodeAt(0)}/1/0`)!.postings).get('革'.charCodeAt(0))).toEqual([1, 2]);
+    expect(stored.has(`${'创'.charCodeAt(0)}/2/0`)).toBe(true);
+  });
+
+  it('splits a long list over parts that each fit in a page, and reads it back whole', () => {
+    const b = new PairIndexBuilder();
+    for (let id = 1; id <= 20_000; id++) b.add(id * 7, id % 3 ? '发展' : '发展改革');
+    const rows = b.take();
+    const parts = rows.get('发'.charCodeAt(0))!;
+    expect(parts.length).toBeGreaterThan(5);
+    for (const part of parts) expect(part.length).toBeLessThanOrEqual(4000);
+    expect([...pairList(parts, '展'.charCodeAt(0))]).toEqual(Array.from({ length: 20_000 }, (_, k) => (k + 1) * 7));
+    expect(lists(rows)['展改']).toEqual(Array.from({ length: 20_000 }, (_, k) => (k + 1) * 7).filter((id) => (id / 7) % 3 === 0));
   });
 
   it('takes the pairs of a run in steps of its own, and the totals still see every document once', () => {

@@ -9,14 +9,19 @@
 // gathered in typed arrays as it is written and stored in bulk with the
 // totals, as compressed id lists (~0.6 s and 8.5 MB per 10 MB).
 //
-// Stored one row per first code unit and batch of documents:
+// Stored in rows by first code unit, batch of documents and part:
 //   postings: repeated [second code unit, id count, byte length, ids]
 // ids ascending, as the difference from the one before (the first from 0),
-// each a varint. A later batch adds to the last row of its first code unit
-// while that is small, so that many small ingests do not leave many rows.
+// each a varint; a long list goes on in the next part. A later batch adds
+// to the last row of its first code unit while that is small, so that many
+// small ingests do not leave many rows.
 
 /** A row that a batch still adds to rather than starting another. */
 const SMALL_ROW_BYTES = 1 << 10;
+// Parts fit in a page: SQLite keeps ~4 KB of a row of a WITHOUT ROWID table
+// in a 16 KiB page and moves the rest to overflow pages, whose half-empty
+// last pages took 40 % of the index's room.
+const ROW_BYTES = 4000;
 
 // ---- varints over a growing byte buffer ----
 
@@ -53,23 +58,52 @@ class Bytes {
   }
 }
 
-/** The ids of one list, encoded: ascending, each as the difference from the one before. */
-function encodeIds(ids: ArrayLike<number>, out: Bytes): void {
-  let previous = 0;
-  for (let i = 0; i < ids.length; i++) {
-    out.varint(ids[i]! - previous);
-    previous = ids[i]!;
-  }
-}
+/** Lists (in order of their second code unit) written into parts of at most ROW_BYTES. */
+class RowParts {
+  readonly parts: Uint8Array[] = [];
+  private readonly row = new Bytes();
+  private readonly scratch = new Bytes();
 
-/** Appends to `row` one list: second code unit, count, byte length, ids. */
-function encodeList(second: number, ids: ArrayLike<number>, row: Bytes, scratch: Bytes): void {
-  scratch.length = 0;
-  encodeIds(ids, scratch);
-  row.varint(second);
-  row.varint(ids.length);
-  row.varint(scratch.length);
-  row.append(scratch.buffer.subarray(0, scratch.length));
+  /** One list: second code unit, count, byte length, ids; split where a part fills up. */
+  list(second: number, ids: ArrayLike<number>): void {
+    let start = 0;
+    while (start < ids.length) {
+      // room for the ids once the three header varints (at most 5 bytes each) are in
+      const room = ROW_BYTES - this.row.length - 15;
+      const { scratch } = this;
+      scratch.length = 0;
+      let previous = 0;
+      let end = start;
+      for (; end < ids.length; end++) {
+        const before = scratch.length;
+        scratch.varint(ids[end]! - previous);
+        if (scratch.length > room) {
+          scratch.length = before;
+          break;
+        }
+        previous = ids[end]!;
+      }
+      if (end === start) {
+        this.endPart();
+        continue;
+      }
+      this.row.varint(second);
+      this.row.varint(end - start);
+      this.row.varint(scratch.length);
+      this.row.append(scratch.buffer.subarray(0, scratch.length));
+      start = end;
+    }
+  }
+
+  endPart(): void {
+    if (this.row.length) this.parts.push(this.row.take());
+    this.row.length = 0;
+  }
+
+  done(): Uint8Array[] {
+    this.endPart();
+    return this.parts;
+  }
 }
 
 // A search decodes tens of thousands of ids per pair: a loop over the bytes
@@ -107,11 +141,6 @@ export function decodeRow(postings: Uint8Array): Map<number, number[]> {
   return lists;
 }
 
-/** The ids under one second code unit in a stored row (empty if it has none). */
-export function listIn(postings: Uint8Array, second: number): number[] {
-  return Array.from(pairList([postings], second));
-}
-
 /**
  * The ids of the paragraphs holding one pair, ascending and each once: its
  * lists in the stored rows of its first code unit (one row per batch),
@@ -131,6 +160,7 @@ export function pairList(rows: readonly Uint8Array[], second: number): Float64Ar
         total += n;
         break;
       }
+      if (s > second) break; // lists come in the order of their second code unit
       at += bytes;
     }
   }
@@ -182,11 +212,10 @@ export function unionIds(a: Float64Array, b: readonly number[]): Float64Array {
   return uniqueSorted(all);
 }
 
-function encodeRow(lists: Map<number, number[]>): Uint8Array {
-  const row = new Bytes();
-  const scratch = new Bytes();
-  for (const second of [...lists.keys()].sort((a, b) => a - b)) encodeList(second, lists.get(second)!, row, scratch);
-  return row.take();
+function encodeRow(lists: Map<number, number[]>): Uint8Array[] {
+  const parts = new RowParts();
+  for (const second of [...lists.keys()].sort((a, b) => a - b)) parts.list(second, lists.get(second)!);
+  return parts.done();
 }
 
 /** Ascending ids without repeats, from lists that are each ascending (and almost always follow each other). */
@@ -302,8 +331,8 @@ export class PairIndexBuilder {
    * The rows to add, by first code unit (each row: its lists, encoded), and
    * empties the builder.
    */
-  take(): Map<number, Uint8Array> {
-    const rows = new Map<number, Uint8Array>();
+  take(): Map<number, Uint8Array[]> {
+    const rows = new Map<number, Uint8Array[]>();
     const { keys, entries, entryCount, ids, starts } = this;
     if (entryCount > 0) {
       // the slots in the order of their keys (a typed array sorts numbers without a comparator)
@@ -330,24 +359,23 @@ export class PairIndexBuilder {
         const end = p + 1 < ids.length ? starts[p + 1]! : entryCount;
         for (let i = starts[p]!; i < end; i++) byList[offsets[entries[i]!]!++] = ids[p]!;
       }
-      const row = new Bytes();
-      const scratch = new Bytes();
+      let parts = new RowParts();
       let first = -1;
       for (let k = 0; k < n; k++) {
         const slot = order[k]!;
         const key = sortedKeys[k]!;
         const keyFirst = Math.floor(key / 0x10000);
         if (keyFirst !== first) {
-          if (first >= 0) rows.set(first, row.take());
-          row.length = 0;
+          if (first >= 0) rows.set(first, parts.done());
+          parts = new RowParts();
           first = keyFirst;
         }
         let list: ArrayLike<number> = byList.subarray(listStarts[slot]!, listStarts[slot]! + sizes[slot]!);
         // paragraphs read back from an earlier, killed run may come after later ids
         if (!isAscending(list)) list = mergeLists([Array.from(list)]);
-        encodeList(key % 0x10000, list, row, scratch);
+        parts.list(key % 0x10000, list);
       }
-      if (first >= 0) rows.set(first, row.take());
+      if (first >= 0) rows.set(first, parts.done());
     }
     this.reset();
     return rows;
@@ -372,26 +400,27 @@ function isAscending(list: ArrayLike<number>): boolean {
 
 /**
  * A batch's rows merged into what is stored: `last` reads the newest stored
- * row of a first code unit, `put` writes a row under a batch number (the
- * same number replaces that row). A small last row takes the new lists in.
+ * row of a first code unit, `put` writes a row under a batch number and part
+ * (the same numbers replace that row). A small last row takes the new lists
+ * in when the batch has one part for its first code unit.
  */
 export function mergeRows(
-  rows: Map<number, Uint8Array>,
+  rows: Map<number, Uint8Array[]>,
   batch: number,
-  last: (first: number) => { batch: number; postings: Uint8Array } | undefined,
-  put: (first: number, batch: number, postings: Uint8Array) => void,
+  last: (first: number) => { batch: number; part: number; postings: Uint8Array } | undefined,
+  put: (first: number, batch: number, part: number, postings: Uint8Array) => void,
 ): void {
-  for (const [first, postings] of rows) {
-    const stored = last(first);
+  for (const [first, parts] of rows) {
+    const stored = parts.length === 1 ? last(first) : undefined;
     if (!stored || stored.postings.length >= SMALL_ROW_BYTES) {
-      put(first, batch, postings);
+      parts.forEach((postings, part) => put(first, batch, part, postings));
       continue;
     }
     const lists = decodeRow(stored.postings);
-    for (const [second, ids] of decodeRow(postings)) {
+    for (const [second, ids] of decodeRow(parts[0]!)) {
       const before = lists.get(second);
       lists.set(second, before ? mergeLists([before, ids]) : ids);
     }
-    put(first, stored.batch, encodeRow(lists));
+    encodeRow(lists).forEach((postings, k) => put(first, stored.batch, stored.part + k, postings));
   }
 }

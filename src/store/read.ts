@@ -62,7 +62,7 @@ export function gramCount(db: DB, word: string): number | null {
 export function paragraphCandidates(db: DB, terms: readonly string[]): Float64Array | null {
   const keys = [...new Set(terms.flatMap(pairsOf))];
   if (keys.length === 0) return null;
-  const rows = statement(db, 'SELECT postings FROM pair_postings WHERE first = ? ORDER BY batch').pluck();
+  const rows = statement(db, 'SELECT postings FROM pair_postings WHERE first = ? ORDER BY batch, part').pluck();
   const lists = keys.map((key) => pairList(rows.all(Math.floor(key / 0x10000)) as Uint8Array[], key % 0x10000));
   lists.sort((a, b) => a.length - b.length);
   let ids = lists[0]!;

@@ -182,8 +182,9 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE pair_postings (
     first INTEGER NOT NULL,             -- a UTF-16 code unit
     batch INTEGER NOT NULL,             -- the index update that wrote the row
+    part INTEGER NOT NULL,              -- rows of one update, each small enough to fit in a page
     postings BLOB NOT NULL,             -- per second code unit, the ids of the paragraphs holding the pair
-    PRIMARY KEY (first, batch)
+    PRIMARY KEY (first, batch, part)
   ) WITHOUT ROWID;
   `,
 ];

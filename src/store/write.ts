@@ -237,8 +237,8 @@ function writePairs(statements: Statements, builder: PairIndexBuilder): void {
     mergeRows(
       rows,
       batch,
-      (first) => statements.lastPostings.get(first) as { batch: number; postings: Uint8Array } | undefined,
-      (first, b, postings) => statements.putPostings.run(first, b, postings),
+      (first) => statements.lastPostings.get(first) as { batch: number; part: number; postings: Uint8Array } | undefined,
+      (first, b, part, postings) => statements.putPostings.run(first, b, part, postings),
     );
   }
 }
@@ -340,8 +340,10 @@ function build(db: DB) {
        WHERE d.indexed = 0 AND d.id NOT IN (SELECT value FROM json_each(?)) ORDER BY p.id`,
     ),
     lastBatch: db.prepare('SELECT max(batch) FROM pair_postings').pluck(),
-    lastPostings: db.prepare('SELECT batch, postings FROM pair_postings WHERE first = ? ORDER BY batch DESC LIMIT 1'),
-    putPostings: db.prepare('INSERT OR REPLACE INTO pair_postings (first, batch, postings) VALUES (?, ?, ?)'),
+    lastPostings: db.prepare(
+      'SELECT batch, part, postings FROM pair_postings WHERE first = ? ORDER BY batch DESC, part DESC LIMIT 1',
+    ),
+    putPostings: db.prepare('INSERT OR REPLACE INTO pair_postings (first, batch, part, postings) VALUES (?, ?, ?, ?)'),
     markIndexed: db.prepare('UPDATE documents SET indexed = 1 WHERE indexed = 0'),
     markIndexedIds: db.prepare('UPDATE documents SET indexed = 1 WHERE id IN (SELECT value FROM json_each(?))'),
     markTotaled: db.prepare('UPDATE documents SET totaled = 1 WHERE totaled = 0'),
