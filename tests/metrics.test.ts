@@ -231,6 +231,12 @@ const cases: [string, string, Expected[]][] = [
     { raw: '30年', value: 30, unit: '年', change: 'increase', subject: '有序推进第二轮土地承包到期后' },
     { raw: '9个月', value: 9, unit: '个月', subject: '武阳高速' },
   ]],
+  ['a change verb right before a figure is that figure\'s own: the next item with words of its own does not take it', '累计扩招413万人、培训8300多万人次。经营主体净增6.7万户、总量突破64万户,“四上”企业增至87', [
+    { raw: '413万人', change: 'increase' },
+    { raw: '8300多万人次', subject: '培训', change: null, bound: '~' },
+    { raw: '6.7万户', change: 'increase' },
+    { raw: '64万户', subject: '总量', change: null, bound: '>=' },
+  ]],
   ['one-character items of a 分别 list share the last item\'s noun', '其中,第一、二、三产业增加值分别增长5.1%、3.1%、2.4%。2007年中、高等职业教育在校生分别达到2000万人和861万人', [
     { raw: '5.1%', subject: '第一产业增加值', change: 'increase' },
     { raw: '3.1%', subject: '第二产业增加值' },

@@ -789,6 +789,8 @@ export function extractMetrics(text: string, years: DocumentYears): Metric[] {
   // own clause names nothing (增产74亿斤 after 粮食产量1.37万亿斤)
   let lastSubject: { subject: string; sentence: number } | null = null;
   let lastEnd = 0;
+  // where the last figure's number (with a bound word before it) starts
+  let lastStart = 0;
   let pos = 0;
   while (pos < text.length) {
     // every number readNumber reads starts with a digit or a Chinese numeral
@@ -810,7 +812,7 @@ export function extractMetrics(text: string, years: DocumentYears): Metric[] {
     const period = isPeriod(text, c, clause, dict);
     // 固定资产投资增长创七年来新高: a look-back period dates the record, it is no difference
     const lookBack = period && /^(?:来|以来)/.test(text.slice(c.end, c.end + 2));
-    const change = lookBack ? null
+    let change = lookBack ? null
       : changeFrom(text.slice(clause, pb.start), dict) ?? comparativeChange(text.slice(clause, pb.start), dict);
     let from = Math.max(clause, lastEnd);
     // 1.4万亿斤新台阶、亩产提升10.1斤: what runs on from the last figure up to 、 is that figure's
@@ -820,6 +822,10 @@ export function extractMetrics(text: string, years: DocumentYears): Metric[] {
     }
     const lead = text.slice(from, pb.start);
     const before = trimBefore(lead, dict);
+    // 累计扩招413万人、培训8300多万人次: a change verb right before the figure before is
+    // that figure's own; an item with words of its own does not take it (新增A 41家、B 1家 does)
+    if (change !== null && lastEnd > clause && text[lastEnd] === '、' && before
+      && changeFrom(lead, dict) === null && cueEndsAt(text.slice(clause, lastStart), dict)) change = null;
     let subject: string | null;
     if (period) {
       subject = periodSubject(text, c, before, lead, raw, dict);
@@ -845,7 +851,10 @@ export function extractMetrics(text: string, years: DocumentYears): Metric[] {
       prefixBound: c.suffixBound === null && pb.bound !== null,
     });
     // a period inside a clause (较五年前下降) does not cut the phrase before the next figure
-    if (!period) lastEnd = c.end;
+    if (!period) {
+      lastEnd = c.end;
+      lastStart = pb.start;
+    }
     pos = c.end;
   }
   distributeLists(found, dict);
@@ -955,6 +964,12 @@ function continueLists(found: Found[], text: string, dict: MetricsDictionary): v
     const plain = counts(a) && counts(b) && b.every((f) => f.metric.change === null && !hasCue(f.lead, dict));
     if (plain) for (const f of b) f.metric.change = head;
   }
+}
+
+/** Whether `context` ends in a change word (了 after it allowed): the verb of the figure that follows. */
+function cueEndsAt(context: string, dict: MetricsDictionary): boolean {
+  const s = context.replace(/了$/, '');
+  return [...dict.changeCues.increase, ...dict.changeCues.decrease].some((w) => w.length > 1 && s.endsWith(w));
 }
 
 /** Whether a change or level word occurs in `context`. */
