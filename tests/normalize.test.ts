@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decode, DecodeError, normalizeText } from '../src/normalize/index.js';
 import { convertToSimplified } from '../src/normalize/script.js';
+import { extractText } from '../src/pipeline.js';
 import { joinBrokenLines, splitSentences } from '../src/normalize/split.js';
 import { corpusFile, readCorpus } from './helpers.js';
 
@@ -168,5 +169,17 @@ describe('Traditional to Simplified', () => {
       expect(converted).not.toBe(text);
       expect(converted).toBe(full.reduce((s, convert) => convert(s), text));
     }
+  });
+});
+
+describe('circled numbers', () => {
+  it('keeps ①… (NFKC would make them digits) so that they mark list items, not figures', () => {
+    const [doc] = normalizeText(readCorpus('municipal-gwr-2024/杭州.txt'));
+    expect(doc!.text).toContain('①新增认知障碍照护专区床位1744张');
+    expect(doc!.text).not.toContain('1新增认知障碍照护专区床位');
+    const goals = extractText(readCorpus('municipal-gwr-2024/杭州.txt'))[0]!.goals.filter((g) => /^[①-⑳]$/.test(g.marker));
+    expect(goals.map((g) => [g.marker, g.level])).toEqual([...'①②③④⑤⑥⑦⑧⑨⑩'].map((m) => [m, 4]));
+    const metric = extractText(readCorpus('municipal-gwr-2024/杭州.txt'))[0]!.metrics.find((m) => m.raw === '1744张');
+    expect(metric).toMatchObject({ subject: '认知障碍照护专区床位', change: 'increase' });
   });
 });

@@ -638,7 +638,7 @@ function trimBefore(phrase: string, dict: MetricsDictionary): string {
     if (w && w.length < s.length) s = s.slice(0, s.length - w.length);
     else if (w && w.length === s.length) s = '';
     // 增加文化交流拨款 —— 由每年5,000万元: a dash sets the figure apart from its heading
-    s = s.replace(/[、\s—]+$/, '');
+    s = s.replace(/[、\s—\u2460-\u2473]+$/, '');
     if (s === before) break;
   }
   for (let guard = 0; guard < 10; guard++) {
@@ -647,7 +647,7 @@ function trimBefore(phrase: string, dict: MetricsDictionary): string {
     // 新建(改扩建)学校, (下同)地区生产总值: an aside left at the head once its verb is gone
     s = s.replace(/^[(（][^()（）]{1,6}[)）]/, '');
     // a paragraph's own number (55. 在过去三个月), an item's (4), and the letter O that bullets Hong Kong's lists
-    s = s.replace(/^(?:\d{1,3}[.．](?:\s+|$)|O\s+|[(（][\d一二三四五六七八九十]{1,3}[)）]\s*)/, '');
+    s = s.replace(/^(?:\d{1,3}[.．](?:\s+|$)|O\s+|[(（][\d一二三四五六七八九十]{1,3}[)）]\s*|[\u2460-\u2473]\s*)/, '');
     const w = longestAt(s, 0, dict.subjectStripHead);
     // a one-character head (再, 和) may begin a word (再灌注): drop it only when alone
     if (w && (w.length > 1 || w === s)) s = s.slice(w.length);
@@ -703,7 +703,8 @@ function phraseAfter(text: string, pos: number, dict: MetricsDictionary, nested 
     if (stop > p + 1 && !/[向对给]/.test(text[p]!) && dict.subjectAfterCut.some((w) => text.startsWith(w, stop)) && !insideKeptWord(text, stop, dict)) break;
     stop++;
   }
-  let s = text.slice(p, stop).replace(/[“「『"、\s]+$/g, '');
+  // 沿线风貌升级⑮: a circled number after a phrase points to a note
+  let s = text.slice(p, stop).replace(/[\u2460-\u2473]+$/, '').replace(/[“「『"、\s]+$/g, '');
   // 建成103个“美丽街区”: a closing quote stays with its opening one
   while (/[”」』]$/.test(s) && !s.includes(QUOTE_OPEN[s.at(-1)!]!)) s = s.slice(0, -1).replace(/[“「『"、\s]+$/g, '');
   if (isDigit(text[stop])) {
