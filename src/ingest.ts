@@ -71,8 +71,12 @@ function message(e: unknown): string {
 }
 
 /** Expands folders recursively (sorted, hidden entries and link loops left out). */
-export function collectFiles(paths: readonly string[], cwd = process.cwd()): { files: string[]; skipped: SkippedFile[] } {
-  const files: string[] = [];
+export function collectFiles(
+  paths: readonly string[],
+  cwd = process.cwd(),
+): { files: string[]; skipped: SkippedFile[]; sizes: Map<string, number> } {
+  // each file once, in the order found, with its size when listed
+  const sizes = new Map<string, number>();
   const skipped: SkippedFile[] = [];
   const seenDirs = new Set<string>();
   const walk = (dir: string): void => {
@@ -103,7 +107,7 @@ export function collectFiles(paths: readonly string[], cwd = process.cwd()): { f
         continue;
       }
       if (stat.isDirectory()) walk(full);
-      else if (stat.isFile() && DOCUMENT_EXTENSIONS.has(extname(entry.name).toLowerCase())) files.push(full);
+      else if (stat.isFile() && DOCUMENT_EXTENSIONS.has(extname(entry.name).toLowerCase())) sizes.set(full, stat.size);
     }
   };
   for (const p of paths) {
@@ -118,18 +122,9 @@ export function collectFiles(paths: readonly string[], cwd = process.cwd()): { f
     if (stat.isDirectory()) walk(full);
     // Reading a FIFO or a device named on the command line would hang or never end.
     else if (!stat.isFile()) skipped.push({ file: p, reason: 'not a regular file' });
-    else files.push(full);
+    else sizes.set(full, stat.size);
   }
-  return { files: [...new Set(files)], skipped };
-}
-
-/** A listed file's size, 0 if it cannot be read (reading it will say why). */
-function sizeOf(file: string): number {
-  try {
-    return statSync(file).size;
-  } catch {
-    return 0;
-  }
+  return { files: [...sizes.keys()], skipped, sizes };
 }
 
 /** The bytes of a listed file; a file gone since it was listed says so. */
@@ -184,7 +179,7 @@ interface PendingFile {
 
 export async function ingest(db: DB, paths: readonly string[], options: IngestOptions): Promise<IngestSummary> {
   const cwd = options.cwd ?? process.cwd();
-  const { files, skipped } = collectFiles(paths, cwd);
+  const { files, skipped, sizes } = collectFiles(paths, cwd);
   const summary: IngestSummary = {
     files: files.length, added: 0, replaced: 0, unchanged: 0,
     documents: 0, characters: 0, tokens: 0, goals: 0, metrics: 0, initiatives: 0, skipped, interrupted: false,
@@ -210,7 +205,6 @@ export async function ingest(db: DB, paths: readonly string[], options: IngestOp
   // Bytes of the files not yet settled: an update of the totals this close
   // to the end is left to the last one, which has to run anyway (an update
   // rewrites every gram row it touches, so two cost almost twice one).
-  const sizes = new Map(files.map((f) => [f, sizeOf(f)]));
   let remainingBytes = [...sizes.values()].reduce((n, size) => n + size, 0);
   const settle = async (job: PendingFile): Promise<void> => {
     remainingBytes -= sizes.get(job.file) ?? 0;

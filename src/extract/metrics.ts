@@ -99,6 +99,8 @@ export function metricsDictionary(): MetricsDictionary {
 /** Word lists made from the dictionary's, built once per dictionary rather than once per figure. */
 interface DerivedWords {
   magnitudes: string[];
+  /** change cues, increase and decrease */
+  changes: string[];
   /** level and change cues */
   cues: string[];
   /** what trimBefore takes off the end of a phrase */
@@ -108,8 +110,9 @@ const derived = new WeakMap<MetricsDictionary, DerivedWords>();
 function derivedWords(dict: MetricsDictionary): DerivedWords {
   let words = derived.get(dict);
   if (!words) {
-    const cues = [...dict.levelCues, ...dict.changeCues.increase, ...dict.changeCues.decrease];
-    words = { magnitudes: Object.keys(dict.magnitudes), cues, tail: [...dict.subjectStripTail, ...cues] };
+    const changes = [...dict.changeCues.increase, ...dict.changeCues.decrease];
+    const cues = [...dict.levelCues, ...changes];
+    words = { magnitudes: Object.keys(dict.magnitudes), changes, cues, tail: [...dict.subjectStripTail, ...cues] };
     derived.set(dict, words);
   }
   return words;
@@ -117,7 +120,7 @@ function derivedWords(dict: MetricsDictionary): DerivedWords {
 
 /** Chinese quotation marks and their closers: mainland “”, Hong Kong 「」 and 『』. */
 const QUOTE_CLOSE: Record<string, string> = { '“': '”', '「': '」', '『': '』' };
-const QUOTE_OPEN: Record<string, string> = { '”': '“', '」': '「', '』': '『' };
+const QUOTE_OPEN: Record<string, string> = Object.fromEntries(Object.entries(QUOTE_CLOSE).map(([open, close]) => [close, open]));
 const CLAUSE_END = new Set(['，', ',', '。', '；', ';', '！', '!', '？', '?', '\n', ':', '：', '(', ')', '（', '）']);
 // by code unit: the backward scans made a one-character string per step
 const SENTENCE_END = bmpTable(/[。；;！!？?\n]/);
@@ -128,6 +131,8 @@ const ARABIC_RE = /\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d{1,3}(?: \d{3})+(?:\.\d+
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 const isLatin = (c: string | undefined): boolean => c !== undefined && /[A-Za-z]/.test(c);
 const isCjk = (c: string | undefined): boolean => c !== undefined && /[\u4e00-\u9fff]/.test(c);
+// 4A级, 5G: a digit with a letter after it is part of a name, not a figure
+const letteredAt = (text: string, pos: number): boolean => /^\d{1,2}[A-Za-z]/.test(text.slice(pos, pos + 3));
 const NUMERAL_CHARS = new Set(CHINESE_NUMERAL_CHARS);
 const NUMBER_START = new RegExp(`[0-9${CHINESE_NUMERAL_CHARS}]`, 'g');
 const isNumeralChar = (c: string | undefined): boolean => c !== undefined && NUMERAL_CHARS.has(c);
@@ -676,8 +681,7 @@ function phraseAfter(text: string, pos: number, dict: MetricsDictionary, nested 
   // 由两成上升至四成: what follows is the next figure's verb, not a noun
   const cue = longestAt(text, p, derivedWords(dict).cues);
   if (cue && cue.length > 1 && (isDigit(text[p + cue.length]) || isNumeralChar(text[p + cue.length]))) return null;
-  const lettered = /^\d{1,2}[A-Za-z]/.test(text.slice(p, p + 3));
-  if (!isCjk(text[p]) && !QUOTE_CLOSE[text[p]!] && text[p] !== '《' && !lettered) return null;
+  if (!isCjk(text[p]) && !QUOTE_CLOSE[text[p]!] && text[p] !== '《' && !letteredAt(text, p)) return null;
   let stop = p;
   while (stop < text.length && stop - p < 18) {
     const ch = text[stop]!;
@@ -698,7 +702,7 @@ function phraseAfter(text: string, pos: number, dict: MetricsDictionary, nested 
       if (close > 0) { stop += close + 1; continue; }
     }
     // 国家4A级旅游景区, 5G基站: a digit with a letter is part of a name, not the next figure
-    if (CLAUSE_END.has(ch) || (isDigit(ch) && !/^\d{1,2}[A-Za-z]/.test(text.slice(stop, stop + 3))) || ch === '《') break;
+    if (CLAUSE_END.has(ch) || (isDigit(ch) && !letteredAt(text, stop)) || ch === '《') break;
     // after 向/对 (分三批向种粮农民发放农资补贴) the object of the verb is what is counted
     if (stop > p + 1 && !/[向对给]/.test(text[p]!) && dict.subjectAfterCut.some((w) => text.startsWith(w, stop)) && !insideKeptWord(text, stop, dict)) break;
     stop++;
@@ -970,12 +974,12 @@ function continueLists(found: Found[], text: string, dict: MetricsDictionary): v
 /** Whether `context` ends in a change word (了 after it allowed): the verb of the figure that follows. */
 function cueEndsAt(context: string, dict: MetricsDictionary): boolean {
   const s = context.replace(/了$/, '');
-  return [...dict.changeCues.increase, ...dict.changeCues.decrease].some((w) => w.length > 1 && s.endsWith(w));
+  return derivedWords(dict).changes.some((w) => w.length > 1 && s.endsWith(w));
 }
 
 /** Whether a change or level word occurs in `context`. */
 function hasCue(context: string, dict: MetricsDictionary): boolean {
-  return [...dict.changeCues.increase, ...dict.changeCues.decrease, ...dict.levelCues].some((w) => w.length > 1 && context.includes(w));
+  return derivedWords(dict).cues.some((w) => w.length > 1 && context.includes(w));
 }
 
 /** 城乡居民收入 → [城镇居民收入, 农村居民收入], or null when the phrase starts with no known contraction. */

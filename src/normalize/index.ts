@@ -33,17 +33,17 @@ export function cleanLine(line: string): string {
   return stripInlineChrome(line).replace(/∶/g, ':').replace(/\s+/gu, ' ').trim().replace(SPACE_BETWEEN_HAN, '');
 }
 
+// NFKC would fold ① into 1: circled numbers mark list items (①实施…；②完成…) and notes
+const NOT_CIRCLED = /[^\u2460-\u2473]+/g;
+
 /**
  * Cleans one file's text and splits it into articles. The script is judged on
  * the original text; everything returned is Simplified and NFKC-folded.
  */
-const NOT_CIRCLED = /[^\u2460-\u2473]+/g;
-
 export function normalizeText(raw: string): Article[] {
   const unified = raw.replace(/\r\n?/g, '\n').replace(INVISIBLE, '');
   const script = detectScript(unified);
   const simplified = script === 'traditional' ? convertToSimplified(unified) : unified;
-  // NFKC would fold ① into 1: circled numbers mark list items (①实施…；②完成…) and notes
   const lines = simplified.replace(NOT_CIRCLED, (run) => run.normalize('NFKC')).split('\n').map(cleanLine);
   const kept = splitRunTogether(joinBrokenLines(stripChrome(lines)));
   return splitArticles(kept)

@@ -5,9 +5,10 @@
 // the scan (search.ts) then keeps the true matches and counts them exactly.
 //
 // It replaces an FTS5 trigram index that took 1.7 s of the writing thread's
-// 4.4 s per 10 MB and 15.5 MB of the database: here a paragraph's pairs are
-// gathered in typed arrays as it is written and stored in bulk with the
-// totals, as compressed id lists (~0.6 s and 8.5 MB per 10 MB).
+// 4.4 s per 10 MB: here a paragraph's pairs are gathered in typed arrays as
+// it is written and stored every few million characters as compressed id
+// lists (~0.7 s per 10 MB; 34 MB of pages at 50 MB against the trigram
+// index's 54 MB).
 //
 // Stored in rows by first code unit, batch of documents and part:
 //   postings: repeated [second code unit, id count, byte length, ids]
@@ -166,22 +167,28 @@ export function pairList(rows: readonly Uint8Array[], second: number): Float64Ar
   }
   const ids = new Float64Array(total);
   let k = 0;
-  let ascending = true;
   for (const [row, start, n] of found) {
     at = start;
     let id = 0;
-    const first = k;
     for (let i = 0; i < n; i++) ids[k++] = id += varintAt(row);
-    if (first > 0 && n > 0 && ids[first]! <= ids[first - 1]!) ascending = false;
   }
-  return ascending ? ids : uniqueSorted(ids);
+  return ascendingUnique(ids);
 }
 
-function uniqueSorted(ids: Float64Array): Float64Array {
+/**
+ * The ids ascending, each once, in place: lists are ascending and follow each
+ * other, but for a paragraph id handed out again after its paragraph was
+ * deleted, a document indexed twice by two processes, or paragraphs read
+ * back from a killed run after later ones.
+ */
+function ascendingUnique<T extends Int32Array | Float64Array>(ids: T): T {
+  let ascending = true;
+  for (let i = 1; i < ids.length && ascending; i++) ascending = ids[i]! > ids[i - 1]!;
+  if (ascending) return ids;
   ids.sort();
   let n = 0;
   for (let i = 0; i < ids.length; i++) if (n === 0 || ids[i] !== ids[n - 1]) ids[n++] = ids[i]!;
-  return ids.subarray(0, n);
+  return ids.subarray(0, n) as T;
 }
 
 /** The ids in both ascending arrays. */
@@ -209,27 +216,13 @@ export function unionIds(a: Float64Array, b: readonly number[]): Float64Array {
   const all = new Float64Array(a.length + b.length);
   all.set(a);
   all.set(b, a.length);
-  return uniqueSorted(all);
+  return ascendingUnique(all);
 }
 
-function encodeRow(lists: Map<number, number[]>): Uint8Array[] {
+function encodeRow(lists: Map<number, ArrayLike<number>>): Uint8Array[] {
   const parts = new RowParts();
   for (const second of [...lists.keys()].sort((a, b) => a - b)) parts.list(second, lists.get(second)!);
   return parts.done();
-}
-
-/** Ascending ids without repeats, from lists that are each ascending (and almost always follow each other). */
-export function mergeLists(lists: readonly number[][]): number[] {
-  const nonEmpty = lists.filter((l) => l.length);
-  if (nonEmpty.length === 0) return [];
-  const all = nonEmpty.length === 1 ? nonEmpty[0]! : nonEmpty.flat();
-  let ascending = true;
-  for (let i = 1; i < all.length && ascending; i++) ascending = all[i]! > all[i - 1]!;
-  if (ascending) return all;
-  // a paragraph id handed out again after its paragraph was deleted, or a
-  // document indexed twice by two processes: sort, and keep each id once
-  const sorted = [...all].sort((a, b) => a - b);
-  return sorted.filter((id, i) => i === 0 || id !== sorted[i - 1]);
 }
 
 /** The distinct pair keys of a word (first code unit × 65536 + second); none for one code unit. */
@@ -370,10 +363,7 @@ export class PairIndexBuilder {
           parts = new RowParts();
           first = keyFirst;
         }
-        let list: ArrayLike<number> = byList.subarray(listStarts[slot]!, listStarts[slot]! + sizes[slot]!);
-        // paragraphs read back from an earlier, killed run may come after later ids
-        if (!isAscending(list)) list = mergeLists([Array.from(list)]);
-        parts.list(key % 0x10000, list);
+        parts.list(key % 0x10000, ascendingUnique(byList.subarray(listStarts[slot]!, listStarts[slot]! + sizes[slot]!)));
       }
       if (first >= 0) rows.set(first, parts.done());
     }
@@ -391,11 +381,6 @@ export class PairIndexBuilder {
     this.ids = [];
     this.starts = [];
   }
-}
-
-function isAscending(list: ArrayLike<number>): boolean {
-  for (let i = 1; i < list.length; i++) if (list[i]! <= list[i - 1]!) return false;
-  return true;
 }
 
 /**
@@ -416,10 +401,10 @@ export function mergeRows(
       parts.forEach((postings, part) => put(first, batch, part, postings));
       continue;
     }
-    const lists = decodeRow(stored.postings);
+    const lists: Map<number, ArrayLike<number>> = decodeRow(stored.postings);
     for (const [second, ids] of decodeRow(parts[0]!)) {
       const before = lists.get(second);
-      lists.set(second, before ? mergeLists([before, ids]) : ids);
+      lists.set(second, before ? unionIds(Float64Array.from(before), ids) : ids);
     }
     encodeRow(lists).forEach((postings, k) => put(first, stored.batch, stored.part + k, postings));
   }

@@ -62,8 +62,15 @@ export function gramCount(db: DB, word: string): number | null {
 export function paragraphCandidates(db: DB, terms: readonly string[]): Float64Array | null {
   const keys = [...new Set(terms.flatMap(pairsOf))];
   if (keys.length === 0) return null;
-  const rows = statement(db, 'SELECT postings FROM pair_postings WHERE first = ? ORDER BY batch, part').pluck();
-  const lists = keys.map((key) => pairList(rows.all(Math.floor(key / 0x10000)) as Uint8Array[], key % 0x10000));
+  const select = statement(db, 'SELECT postings FROM pair_postings WHERE first = ? ORDER BY batch, part').pluck();
+  // 发展 and 发挥 share the rows of 发: read once
+  const rows = new Map<number, Uint8Array[]>();
+  const rowsOf = (first: number): Uint8Array[] => {
+    let found = rows.get(first);
+    if (!found) rows.set(first, (found = select.all(first) as Uint8Array[]));
+    return found;
+  };
+  const lists = keys.map((key) => pairList(rowsOf(Math.floor(key / 0x10000)), key % 0x10000));
   lists.sort((a, b) => a.length - b.length);
   let ids = lists[0]!;
   for (let i = 1; i < lists.length && ids.length; i++) ids = intersectIds(ids, lists[i]!);

@@ -186,6 +186,8 @@ export const MIGRATIONS: readonly string[] = [
     postings BLOB NOT NULL,             -- per second code unit, the ids of the paragraphs holding the pair
     PRIMARY KEY (first, batch, part)
   ) WITHOUT ROWID;
+  -- every update numbers its rows one past the last: max(batch) without a scan of the index
+  CREATE INDEX pair_postings_batch ON pair_postings(batch);
   `,
 ];
 
