@@ -1,5 +1,5 @@
 // normalise → extract (→ segment): composition only; each stage lives in its folder.
-import type { AnalyzedDocument, Article, PolicyDocument, SegmentedArticle, TermCount, TermCounts, Token } from './model.js';
+import type { AnalyzedDocument, Article, PolicyDocument, SegmentedArticle, TermCount, TermCounts } from './model.js';
 import { normalizeText } from './normalize/index.js';
 import { documentYears } from './extract/years.js';
 import { extractGoals } from './extract/goals.js';
@@ -26,75 +26,71 @@ export function extractText(raw: string): PolicyDocument[] {
 const WORDLESS = /^[\s\p{P}\p{S}]*$/u;
 const SENTENCE_END = /^[。!！?？;；\n]+$/u;
 
-interface TokenClass {
+interface WordClass {
   /** null: punctuation or space, not a word */
   word: string | null;
   endsSentence: boolean;
-  /** a countable word's term and tag */
-  term: string | null;
+  /** counted in a frequency table (not a stopword, number or punctuation) */
+  countable: boolean;
+  term: string;
   pos: string;
   /** the document whose count `count` is (documents are numbered as counted) */
   doc: number;
   count: TermCount | null;
 }
 
-// Classes of tokens, kept across documents for a segmenter that hands back
-// one object per distinct word and keeps it (jieba here): most of a
-// document's words were classified in an earlier one. Weak, so that the
-// tokens of a segmenter that makes new ones each time go with the document.
-// (The stopwords they depend on are read once per process.)
-const classes = new WeakMap<Token, TokenClass>();
+// Classes of words, kept across documents (most of a document's words were
+// classified in an earlier one) and looked up once per token: each word has
+// one tag, so a document has one count per term and tag. The numbers and new
+// words of a large corpus would grow it without end, so it starts over past
+// a bound, between two documents. (The stopwords they depend on are read
+// once per process; the segmenter is jieba's, one per process.)
+const KNOWN_WORDS = 1 << 20;
+let classes = new Map<string, WordClass>();
 let documentsCounted = 0;
 
-function classify(token: Token, stopwords: ReadonlySet<string>): TokenClass {
-  if (WORDLESS.test(token.word)) {
-    return { word: null, endsSentence: SENTENCE_END.test(token.word), term: null, pos: '', doc: -1, count: null };
+function classify(word: string, segmenter: Segmenter, stopwords: ReadonlySet<string>): WordClass {
+  if (WORDLESS.test(word)) {
+    return { word: null, endsSentence: SENTENCE_END.test(word), countable: false, term: word, pos: '', doc: -1, count: null };
   }
-  const countable = isCountable(token, stopwords);
+  const token = { word, tag: segmenter.tagOf(word) };
   return {
-    word: token.word.replace(/\s+/g, '_'), endsSentence: false,
-    term: countable ? token.word : null, pos: token.tag, doc: -1, count: null,
+    word: word.replace(/\s+/g, '_'), endsSentence: false,
+    countable: isCountable(token, stopwords), term: word, pos: token.tag, doc: -1, count: null,
   };
 }
 
 export function countTerms<T extends Article>(doc: T, segmenter: Segmenter): T & TermCounts {
   const stopwords = loadStopwords();
+  if (classes.size > KNOWN_WORDS) classes = new Map();
   const docNumber = documentsCounted++;
-  const counts: TermCount[] = [];
+  const terms: TermCount[] = [];
   let tokens = 0;
-  const sentences: string[][] = [[]];
-  let sentence = sentences[0]!;
-  for (const token of segmenter.tag(doc.text)) {
-    let c = classes.get(token);
-    if (!c) classes.set(token, (c = classify(token, stopwords)));
+  // sentences joined as they come: cheaper than arrays of words joined at the end
+  let words = '';
+  let sentence = '';
+  for (const w of segmenter.words(doc.text)) {
+    let c = classes.get(w);
+    if (!c) classes.set(w, (c = classify(w, segmenter, stopwords)));
     if (c.word === null) {
-      if (c.endsSentence && sentence.length) sentences.push((sentence = []));
+      if (c.endsSentence && sentence) {
+        words = words ? `${words}\n${sentence}` : sentence;
+        sentence = '';
+      }
       continue;
     }
     tokens++;
-    sentence.push(c.word);
-    if (c.term !== null) {
+    sentence = sentence ? `${sentence} ${c.word}` : c.word;
+    if (c.countable) {
       if (c.doc !== docNumber) {
         c.doc = docNumber;
-        counts.push((c.count = { term: c.term, pos: c.pos, count: 0 }));
+        terms.push((c.count = { term: c.term, pos: c.pos, count: 0 }));
       }
       c.count!.count++;
     }
   }
-  const words = sentences.filter((s) => s.length).map((s) => s.join(' ')).join('\n');
-  return { ...doc, tokens, terms: mergeSameTerms(counts), words };
-}
-
-/** One count per term and tag: a segmenter that hands back a new object per token gives several. */
-function mergeSameTerms(counts: readonly TermCount[]): TermCount[] {
-  const merged = new Map<string, TermCount>();
-  for (const c of counts) {
-    const key = `${c.term}\u0000${c.pos}`;
-    const entry = merged.get(key);
-    if (entry) entry.count += c.count;
-    else merged.set(key, c);
-  }
-  return [...merged.values()];
+  if (sentence) words = words ? `${words}\n${sentence}` : sentence;
+  return { ...doc, tokens, terms, words };
 }
 
 /** The whole pipeline for one file's text, as ingest stores it. */

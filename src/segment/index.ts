@@ -4,6 +4,10 @@ import type { Token } from '../model.js';
 export interface Segmenter {
   /** Words with their part-of-speech tags (jieba's tag set: n, v, nz, m, x, …). */
   tag(text: string): Token[];
+  /** The words of `tag`, without their tags: what counting needs per token. */
+  words(text: string): string[];
+  /** The tag `tag` gives this word. */
+  tagOf(word: string): string;
 }
 
 import { STOPWORDS_PATH } from './jieba.js';

@@ -126,11 +126,16 @@ function specialTag(word: string): string {
   return digits === ascii ? 'm' : 'eng';
 }
 
-// One token object per distinct word, kept across documents: most words of a
-// document were seen in the ones before, and callers that classify a token
-// once (countTerms) then do so once per corpus, not once per document. The
-// numbers and new words of a large corpus would grow it without end, so it
-// starts over past a bound.
+/** The tag cppjieba's PosTagger gives a word: the dictionary's, else by its characters. */
+function tagOf(word: string): string {
+  loadJieba();
+  const tag = tags!.get(word);
+  return tag ? tag : specialTag(word);
+}
+
+// One token object per distinct word, kept across calls: most words of a
+// text were seen in the ones before. The numbers and new words of a large
+// corpus would grow it without end, so it starts over past a bound.
 const KNOWN_WORDS = 1 << 20;
 let known = new Map<string, Token>();
 
@@ -140,24 +145,23 @@ function tagWords(words: readonly string[]): Token[] {
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     let token = known.get(word);
-    if (!token) {
-      const tag = tags!.get(word);
-      token = { word, tag: tag ? tag : specialTag(word) };
-      known.set(word, token);
-    }
+    if (!token) known.set(word, (token = { word, tag: tagOf(word) }));
     tokens[i] = token;
   }
   return tokens;
 }
 
+function words(text: string): string[] {
+  if (typeof text !== 'string') throw new TypeError(`expected a string, got ${typeof text}`);
+  // Words concatenate back to `text` exactly, except that a lone surrogate
+  // comes back as U+FFFD (same UTF-16 length, so offsets still line up).
+  return text.length === 0 ? [] : loadJieba().cut(text, true);
+}
+
 const segmenter: Segmenter = {
-  tag(text: string): Token[] {
-    if (typeof text !== 'string') throw new TypeError(`tag() expects a string, got ${typeof text}`);
-    if (text.length === 0) return [];
-    // Tokens concatenate back to `text` exactly, except that a lone surrogate
-    // comes back as U+FFFD (same UTF-16 length, so offsets still line up).
-    return tagWords(loadJieba().cut(text, true));
-  },
+  tag: (text) => tagWords(words(text)),
+  words,
+  tagOf,
 };
 
 /**
