@@ -164,8 +164,11 @@ class WriterShare {
     return true;
   }
 
+  // Up faster than down: equal steps settle where the writer waits for every
+  // other file (at 50 MB it took 300 of 1022 files and waited 8 s in all);
+  // these settle where it waits for one file in six, both sides busy.
   adjust(waited: boolean): void {
-    this.share = Math.min(1, Math.max(0, this.share + (waited ? 0.05 : -0.05)));
+    this.share = Math.min(1, Math.max(0, this.share + (waited ? 0.05 : -0.01)));
   }
 }
 
