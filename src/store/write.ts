@@ -107,14 +107,9 @@ export function writeSource(
   return outcome;
 }
 
-/**
- * A document's term counts as one JSON array of [term, pos, count], in key
- * order: one statement per document, each row appended where the last one
- * went (a third less time than a statement per row in the order counted).
- */
+/** A document's term counts as one JSON array of [term, pos, count], for insertTerms. */
 function termRows(terms: readonly TermCount[]): string {
-  const sorted = [...terms].sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : a.pos < b.pos ? -1 : a.pos > b.pos ? 1 : 0));
-  return JSON.stringify(sorted.map((t) => [t.term, t.pos, t.count]));
+  return JSON.stringify(terms.map((t) => [t.term, t.pos, t.count]));
 }
 
 interface WrittenParagraph {
@@ -296,8 +291,12 @@ function build(db: DB) {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
     ),
     insertParagraph: db.prepare('INSERT INTO paragraphs (doc_id, seq, offset, text) VALUES (?, ?, ?, ?)'),
+    // A document's term rows in one statement, sorted (in C) into key order:
+    // each row then goes where the last one went. A third less time than a
+    // statement per row in the order counted.
     insertTerms: db.prepare(
-      "INSERT INTO doc_terms (doc_id, term, pos, count) SELECT ?, value->>0, value->>1, value->>2 FROM json_each(?)",
+      `INSERT INTO doc_terms (doc_id, term, pos, count)
+       SELECT ?, value->>0 AS term, value->>1 AS pos, value->>2 FROM json_each(?) ORDER BY term, pos`,
     ),
     // The file's counted documents, summed once per term (and year), then
     // taken off the totals: a subquery per total row would scan the file's
