@@ -72,9 +72,9 @@ export class AnalysisPool {
   private closed = false;
   private idleWaiters: (() => void)[] = [];
 
-  constructor(size: number) {
-    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
-  }
+  // Threads start with the first file to analyse: a re-ingest of unchanged
+  // files starts none.
+  constructor(private readonly size: number) {}
 
   private spawn(): Slot {
     const slot: Slot = { worker: new Worker(WORKER), jobs: new Map() };
@@ -134,6 +134,7 @@ export class AnalysisPool {
   }
 
   analyze(file: string, bytes: Uint8Array, extract = true): Promise<Analysis> {
+    while (this.slots.length < this.size) this.slots.push(this.spawn());
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextId++, file, bytes, extract, resolve, reject });
       this.dispatch();

@@ -29,7 +29,7 @@ export function paragraphsOf(text: string): { offset: number; text: string }[] {
 
 /** Is this exact content already stored (under any path)? */
 export function isUnchanged(db: DB, path: string, hash: string): boolean {
-  const row = db.prepare('SELECT hash FROM sources WHERE path = ?').get(path) as { hash: string } | undefined;
+  const row = prepare(db).findSource.get(path) as { hash: string } | undefined;
   return row?.hash === hash;
 }
 
@@ -346,8 +346,10 @@ function build(db: DB) {
     findGrams: db.prepare('SELECT counts FROM gram_totals WHERE first = ?').pluck(),
     putGrams: db.prepare('INSERT OR REPLACE INTO gram_totals (first, counts) VALUES (?, ?)'),
     deleteGrams: db.prepare('DELETE FROM gram_totals WHERE first = ?'),
+    // CROSS JOIN: documents first, through their partial index; left to
+    // itself the planner scanned every paragraph in id order (50 ms at 50 MB)
     unindexedParagraphs: db.prepare(
-      `SELECT p.id, p.text FROM documents d JOIN paragraphs p ON p.doc_id = d.id
+      `SELECT p.id, p.text FROM documents d CROSS JOIN paragraphs p ON p.doc_id = d.id
        WHERE d.indexed = 0 AND d.id NOT IN (SELECT value FROM json_each(?)) ORDER BY p.id`,
     ),
     lastBatch: db.prepare('SELECT max(batch) FROM pair_postings').pluck(),
