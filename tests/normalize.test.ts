@@ -182,4 +182,22 @@ describe('circled numbers', () => {
     const metric = extractText(readCorpus('municipal-gwr-2024/杭州.txt'))[0]!.metrics.find((m) => m.raw === '1744张');
     expect(metric).toMatchObject({ subject: '认知障碍照护专区床位', change: 'increase' });
   });
+
+  it('counts the first item of a list opened after a colon when the next items open sentences', () => {
+    // 遵义: 持续办好十件民生实事：（1）改善50所城乡学校办学条件。（2）建成…。
+    const zunyi = extractText(readCorpus('municipal-gwr-2024/遵义.txt'))[0]!.goals.filter((g) => /^\(\d+\)$/.test(g.marker));
+    expect(zunyi.slice(0, 10).map((g) => g.ordinal)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(zunyi[0]!.title).toBe('改善50所城乡学校办学条件');
+    expect(new Set(zunyi.slice(0, 10).map((g) => g.parent)).size).toBe(1);
+    // 黔南: 办好“十件民生实事”：（1）…；（2）…；: a list inside one sentence, no outline
+    const qiannan = extractText(readCorpus('municipal-gwr-2024/黔南.txt'))[0]!.goals.filter((g) => /^\(\d+\)$/.test(g.marker));
+    expect(qiannan).toEqual([]);
+  });
+
+  it('leaves a note mark between a quotation and its type word out of the name', () => {
+    // 潜江: 开展“五地增绿”⑭行动
+    const names = extractText(readCorpus('municipal-gwr-2024/潜江.txt'))[0]!.initiatives.map((x) => x.name);
+    expect(names).toContain('五地增绿行动');
+    expect(names.filter((n) => /[①-⑳]/.test(n))).toEqual([]);
+  });
 });

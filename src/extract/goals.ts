@@ -5,7 +5,7 @@
 // so ("一、2023年工作回顾"), otherwise the running context of the text.
 
 import type { DocumentYears, Goal, GoalKind } from '../model.js';
-import { parseChineseNumeral } from './numerals.js';
+import { CIRCLED_NUMBERS, parseChineseNumeral } from './numerals.js';
 import { outlineDictionary, tenseParts, yearsIn, genreOf } from './years.js';
 
 interface MarkerDef {
@@ -26,8 +26,6 @@ interface Candidate {
   line: number;
 }
 
-const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
-
 let defs: MarkerDef[] | null = null;
 function markerDefs(): MarkerDef[] {
   defs ??= outlineDictionary().markers.map((m) => ({
@@ -41,7 +39,7 @@ function markerDefs(): MarkerDef[] {
 
 function ordinalOf(family: string, token: string): number | null {
   if (family === 'seq') return outlineDictionary().sequenceWords[token] ?? null;
-  if (family === 'circled') return CIRCLED.indexOf(token) + 1 || null;
+  if (family === 'circled') return CIRCLED_NUMBERS.indexOf(token) + 1 || null;
   if (family === 'stem') return outlineDictionary().stems.indexOf(token) + 1 || null;
   if (/^\d+$/.test(token)) return Number(token);
   return parseChineseNumeral(token);
@@ -65,6 +63,31 @@ function wellPlaced(text: string, offset: number, position: string, flat: boolea
   if (position === 'phrase' && outlineDictionary().phraseAfter.some((p) => text.endsWith(p, i + 1))) return true;
   const allowed = outlineDictionary().positions[position] ?? '';
   return allowed.includes(text[i]!);
+}
+
+/** The mark before `offset`, spaces skipped ('' at the start of a line). */
+function markBefore(text: string, offset: number): string {
+  let i = offset - 1;
+  while (i >= 0 && /[ \t\u3000]/.test(text[i]!)) i--;
+  return i < 0 || text[i] === '\n' ? '' : text[i]!;
+}
+
+/**
+ * The markers of one family that are items: the well-placed ones, and a
+ * first item after a colon when its second item opens a sentence of the same
+ * line (办好十件民生实事：（1）改善…。（2）建成…。). Items inside one sentence
+ * (…：（1）…；（2）…) are a list, not an outline: neither is kept.
+ */
+function withinSentenceLists(
+  found: readonly { c: Candidate; placed: boolean; after: string }[],
+  opensAfter: string | undefined,
+): Candidate[] {
+  return found
+    .filter(({ c, placed, after }, k) =>
+      placed ||
+      (!!opensAfter && !!after && opensAfter.includes(after) && c.ordinal === 1 &&
+        found.some((n, j) => j > k && n.placed && n.c.line === c.line && n.c.ordinal === 2)))
+    .map(({ c }) => c);
 }
 
 /**
@@ -123,17 +146,19 @@ function findCandidates(text: string): Candidate[] {
   const out: Candidate[] = [];
   for (const def of markerDefs()) {
     def.re.lastIndex = 0;
+    const found: { c: Candidate; placed: boolean; after: string }[] = [];
     for (const m of text.matchAll(def.re)) {
       const offset = m.index ?? 0;
-      const line = lineOf(offset);
-      const lineEnd = lineStarts[line + 1] ?? text.length + 1;
-      const flat = lineEnd - lineStarts[line]! > outlineDictionary().flatLine.minChars;
-      if (!wellPlaced(text, offset, def.position, flat)) continue;
       if (depths[offset]! > 0) continue; // inside a quotation or book title
       const ordinal = ordinalOf(def.family, m[1] ?? '');
       if (ordinal === null) continue;
-      out.push({ family: def.family, level: def.level, ordinal, marker: m[0], offset, end: offset + m[0].length, line });
+      const line = lineOf(offset);
+      const lineEnd = lineStarts[line + 1] ?? text.length + 1;
+      const flat = lineEnd - lineStarts[line]! > outlineDictionary().flatLine.minChars;
+      const c = { family: def.family, level: def.level, ordinal, marker: m[0], offset, end: offset + m[0].length, line };
+      found.push({ c, placed: wellPlaced(text, offset, def.position, flat), after: markBefore(text, offset) });
     }
+    out.push(...withinSentenceLists(found, outlineDictionary().listOpeners[def.position]));
   }
   out.sort((a, b) => a.offset - b.offset);
   // one marker per position: the earlier-listed (structural) reading wins

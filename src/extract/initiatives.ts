@@ -8,7 +8,7 @@
 // are read from the enumeration the document gives next to any mention.
 import type { Initiative, InitiativeGroup } from '../model.js';
 import { escapeRegExp, loadDictionary } from '../dictionaries.js';
-import { parseChineseNumeral } from './numerals.js';
+import { isCircledNumber, parseChineseNumeral } from './numerals.js';
 
 interface InitiativeTable {
   typeWords: string[];
@@ -408,7 +408,10 @@ function quotedMentions(text: string): Mention[] {
   const mentions: Mention[] = [];
   for (const run of groupRuns(findQuotes(text), text)) {
     const runEnd = run.at(-1)!.end;
-    const tail = readTail(text, runEnd);
+    // “五地增绿”⑭行动: a note mark between the quotation and its type word is no part of either
+    let tailStart = runEnd;
+    while (isCircledNumber(text[tailStart])) tailStart++;
+    const tail = readTail(text, tailStart);
     // “揭榜挂帅”等机制: the type word the 等 gives the list
     const etcType = tail.startsWith('等') ? matchTailType(tail.slice(1)) : null;
     const tailType = matchTailType(tail) ?? (etcType && etcType.prefix === '' ? { ...etcType, length: etcType.length + 1 } : null);
@@ -431,7 +434,7 @@ function quotedMentions(text: string): Mention[] {
       if (tailType && (!own || tailType.prefix !== '')) {
         name = c + tailType.prefix + tailType.type;
         type = tailType.type;
-        if (q === run.at(-1)) end = runEnd + tailType.length;
+        if (q === run.at(-1)) end = tailStart + tailType.length;
       } else if (!own && !(code?.slogan && !code.arabic) && !isPlusFormula(c) && !isParallelFormula(c)) {
         // a bare number (“12345” hotline) needs a type word to be a programme
         const again = typeFromRecurrence(text, q);

@@ -15,6 +15,13 @@ export const FINANCIAL_NUMERAL_CHARS = '壹贰叁肆伍陆柒捌玖拾佰仟';
 /** Characters that can make up a Chinese numeral. */
 export const CHINESE_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿' + FINANCIAL_NUMERAL_CHARS;
 
+/** ① … ⑳: items of a list (①实施…；②完成…) or, right after a word or a quotation, references to notes (省瞪羚企业⑤). */
+export const CIRCLED_NUMBERS = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+
+export function isCircledNumber(ch: string | undefined): boolean {
+  return ch !== undefined && ch.length === 1 && CIRCLED_NUMBERS.includes(ch);
+}
+
 export function isChineseDigit(ch: string): boolean {
   return ch in DIGITS;
 }

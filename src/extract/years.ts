@@ -19,6 +19,7 @@ export interface OutlineDictionary {
   /** the ten heavenly stems, 甲 = 1: the part headings (甲、乙、) of Hong Kong addresses */
   stems: string;
   positions: Record<string, string>;
+  listOpeners: Record<string, string>;
   phraseAfter: string[];
   quotes: { open: string; close: string };
   titleStops: string;
