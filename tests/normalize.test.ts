@@ -172,6 +172,24 @@ describe('Traditional to Simplified', () => {
   });
 });
 
+describe('query folding', () => {
+  it('leaves what the converters would not change unconverted, and converts the rest as they do, line by line', async () => {
+    const Full = await import('opencc-js');
+    const full = [Full.Converter({ from: 'tw', to: 'cn' }), Full.Converter({ from: 'hk', to: 'cn' })];
+    const lines = ['gov-work-reports-state-council/2023.txt', 'municipal-gwr-2024/杭州.txt', 'hk-policy-address/2018.txt']
+      .flatMap((file) => readCorpus(file).split('\n'))
+      .concat(['发展', '医共体', '梁柱', '上梁不正', '軟體', '醫院', '乾隆', '𠮶']);
+    let unchanged = 0;
+    for (const line of lines) {
+      const converted = convertToSimplified(line);
+      expect(converted).toBe(full.reduce((s, convert) => convert(s), line));
+      if (converted === line) unchanged++;
+    }
+    expect(unchanged).toBeGreaterThan(100);
+    expect(unchanged).toBeLessThan(lines.length);
+  });
+});
+
 describe('circled numbers', () => {
   it('keeps ①… (NFKC would make them digits) so that they mark list items, not figures', () => {
     const [doc] = normalizeText(readCorpus('municipal-gwr-2024/杭州.txt'));

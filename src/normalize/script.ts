@@ -19,19 +19,72 @@ function simplifiers(): Convert[] {
   return (toSimplified ??= [ToSimplified.Converter({ from: 'tw', to: 'cn' }), ToSimplified.Converter({ from: 'hk', to: 'cn' })]);
 }
 
-/** The characters that a conversion's character table changes (its one-character entries). */
-function changingChars(groups: readonly OpenCCFull.DictGroup[]): Set<string> {
+/** The keys of a conversion's tables that change what they match: single characters, and phrases. */
+function changingKeys(groups: readonly OpenCCFull.DictGroup[]): { chars: Set<string>; phrases: string[] } {
   const chars = new Set<string>();
+  const phrases: string[] = [];
+  const add = (from: string, to: string): void => {
+    if (!from || !to || to === from) return;
+    if ([...from].length === 1) chars.add(from);
+    else phrases.push(from);
+  };
   for (const group of groups) {
     for (const dict of group) {
-      const pairs = typeof dict === 'string' ? dict.split('|').map((entry) => entry.split(' ')) : dict;
-      for (const [from, to] of pairs) {
-        // "发 發髮": the first of the alternatives is the one converted to
-        if (from && to && [...from].length === 1 && to.split(' ')[0] !== from) chars.add(from);
+      if (typeof dict !== 'string') {
+        for (const [from, to] of dict) add(from, to.split(' ')[0]!);
+        continue;
+      }
+      // "发 發髮|…": entries by |, the key and its alternatives by spaces; the
+      // first alternative is the one converted to. Read in place: splitting
+      // the tables into strings took most of a query command's conversion.
+      for (let start = 0; start < dict.length; ) {
+        let end = dict.indexOf('|', start);
+        if (end < 0) end = dict.length;
+        const space = dict.indexOf(' ', start);
+        if (space > start && space < end) {
+          const next = dict.indexOf(' ', space + 1);
+          add(dict.slice(start, space), dict.slice(space + 1, next > space && next < end ? next : end));
+        }
+        start = end + 1;
       }
     }
   }
-  return chars;
+  return { chars, phrases };
+}
+
+function changingChars(groups: readonly OpenCCFull.DictGroup[]): Set<string> {
+  return changingKeys(groups).chars;
+}
+
+let simplifierKeys: { bmp: Uint8Array; astral: Set<string>; phrases: string[] } | null = null;
+
+/**
+ * Whether the simplifiers could change `text`: only where one of their
+ * changing keys occurs (their other entries map a phrase to itself). Reading
+ * the keys takes ~2 ms; building the converters ~50 ms with the garbage they
+ * leave, which a query in Simplified characters, most of them, never needs.
+ */
+function simplifiable(text: string): boolean {
+  if (!simplifierKeys) {
+    const { from, to } = ToSimplified.Locale;
+    const { chars, phrases } = changingKeys([...(from.tw ?? []), ...(from.hk ?? []), ...(to.cn ?? [])]);
+    const bmp = new Uint8Array(0x10000);
+    const astral = new Set<string>();
+    for (const ch of chars) {
+      if (ch.length === 1) bmp[ch.charCodeAt(0)] = 1;
+      else astral.add(ch);
+    }
+    simplifierKeys = { bmp, astral, phrases };
+  }
+  const { bmp, astral, phrases } = simplifierKeys;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      if (astral.has(text.slice(i, i + 2))) return true;
+      i++;
+    } else if (bmp[c]) return true;
+  }
+  return phrases.some((p) => text.includes(p));
 }
 
 /** Per BMP code unit: TRADITIONAL if Simplified would change it, SIMPLIFIED if Traditional would. */
@@ -93,5 +146,5 @@ export function detectScript(text: string): Script {
 }
 
 export function convertToSimplified(text: string): string {
-  return simplifiers().reduce((s, convert) => convert(s), text);
+  return simplifiable(text) ? simplifiers().reduce((s, convert) => convert(s), text) : text;
 }
