@@ -11,9 +11,17 @@ import { loadDictionary } from '../dictionaries.js';
 import { bmpTable } from '../normalize/split.js';
 import type { Bound, Change, DocumentYears, Metric } from '../model.js';
 import {
-  CHINESE_NUMERAL_CHARS, chineseDecimal, FINANCIAL_NUMERAL_CHARS, isChineseDigit, MAGNITUDE_POWERS, parseAnyNumeral, parseChineseNumeral, parseFractionPercent,
+  CHINESE_NUMERAL_CHARS, chineseDecimal, CIRCLED_NUMBERS, FINANCIAL_NUMERAL_CHARS, isChineseDigit, MAGNITUDE_POWERS, parseAnyNumeral, parseChineseNumeral, parseFractionPercent,
   scaleDecimal,
 } from './numerals.js';
+
+// Circled numbers left at either end of a subject: an item's marker (①新增…) at its head, a
+// note's (沿线风貌升级⑮) at its tail.
+const CIRCLED_AT_END = new RegExp(`[${CIRCLED_NUMBERS}]+$`);
+const TAIL_MARKS = new RegExp(`[、\\s—${CIRCLED_NUMBERS}]+$`);
+const ITEM_NUMBER_AT_HEAD = new RegExp(
+  `^(?:\\d{1,3}[.．](?:\\s+|$)|O\\s+|[(（][\\d一二三四五六七八九十]{1,3}[)）]\\s*|[${CIRCLED_NUMBERS}]\\s*)`,
+);
 
 interface MetricsDictionary {
   units: string[];
@@ -643,7 +651,7 @@ function trimBefore(phrase: string, dict: MetricsDictionary): string {
     if (w && w.length < s.length) s = s.slice(0, s.length - w.length);
     else if (w && w.length === s.length) s = '';
     // 增加文化交流拨款 —— 由每年5,000万元: a dash sets the figure apart from its heading
-    s = s.replace(/[、\s—\u2460-\u2473]+$/, '');
+    s = s.replace(TAIL_MARKS, '');
     if (s === before) break;
   }
   for (let guard = 0; guard < 10; guard++) {
@@ -652,7 +660,7 @@ function trimBefore(phrase: string, dict: MetricsDictionary): string {
     // 新建(改扩建)学校, (下同)地区生产总值: an aside left at the head once its verb is gone
     s = s.replace(/^[(（][^()（）]{1,6}[)）]/, '');
     // a paragraph's own number (55. 在过去三个月), an item's (4), and the letter O that bullets Hong Kong's lists
-    s = s.replace(/^(?:\d{1,3}[.．](?:\s+|$)|O\s+|[(（][\d一二三四五六七八九十]{1,3}[)）]\s*|[\u2460-\u2473]\s*)/, '');
+    s = s.replace(ITEM_NUMBER_AT_HEAD, '');
     const w = longestAt(s, 0, dict.subjectStripHead);
     // a one-character head (再, 和) may begin a word (再灌注): drop it only when alone
     if (w && (w.length > 1 || w === s)) s = s.slice(w.length);
@@ -708,7 +716,7 @@ function phraseAfter(text: string, pos: number, dict: MetricsDictionary, nested 
     stop++;
   }
   // 沿线风貌升级⑮: a circled number after a phrase points to a note
-  let s = text.slice(p, stop).replace(/[\u2460-\u2473]+$/, '').replace(/[“「『"、\s]+$/g, '');
+  let s = text.slice(p, stop).replace(CIRCLED_AT_END, '').replace(/[“「『"、\s]+$/g, '');
   // 建成103个“美丽街区”: a closing quote stays with its opening one
   while (/[”」』]$/.test(s) && !s.includes(QUOTE_OPEN[s.at(-1)!]!)) s = s.slice(0, -1).replace(/[“「『"、\s]+$/g, '');
   if (isDigit(text[stop])) {
