@@ -39,14 +39,14 @@ interface WordClass {
   count: TermCount | null;
 }
 
-// Classes of words, kept across documents (most of a document's words were
-// classified in an earlier one) and looked up once per token: each word has
-// one tag, so a document has one count per term and tag. The numbers and new
-// words of a large corpus would grow it without end, so it starts over past
-// a bound, between two documents. (The stopwords they depend on are read
-// once per process; the segmenter is jieba's, one per process.)
+// Classes of words, per segmenter (a word's tag is its segmenter's), kept
+// across documents (most of a document's words were classified in an earlier
+// one) and looked up once per token: each word has one tag, so a document has
+// one count per term and tag. The numbers and new words of a large corpus
+// would grow them without end, so they start over past a bound, between two
+// documents. (The stopwords they depend on are read once per process.)
 const KNOWN_WORDS = 1 << 20;
-let classes = new Map<string, WordClass>();
+const classesBySegmenter = new WeakMap<Segmenter, Map<string, WordClass>>();
 let documentsCounted = 0;
 
 function classify(word: string, segmenter: Segmenter, stopwords: ReadonlySet<string>): WordClass {
@@ -62,7 +62,8 @@ function classify(word: string, segmenter: Segmenter, stopwords: ReadonlySet<str
 
 export function countTerms<T extends Article>(doc: T, segmenter: Segmenter): T & TermCounts {
   const stopwords = loadStopwords();
-  if (classes.size > KNOWN_WORDS) classes = new Map();
+  let classes = classesBySegmenter.get(segmenter);
+  if (!classes || classes.size > KNOWN_WORDS) classesBySegmenter.set(segmenter, (classes = new Map()));
   const docNumber = documentsCounted++;
   const terms: TermCount[] = [];
   let tokens = 0;
