@@ -166,8 +166,13 @@ export function countSql(
 }
 
 /** Occurrences of one term per document year, in the documents the filter keeps. */
-export function countByYear(db: DB, term: string, filter: DocFilter): { year: number; count: number }[] {
-  const { sql, params } = countSql(term, filter, paragraphCandidates(db, [term]), true);
+export function countByYear(
+  db: DB,
+  term: string,
+  filter: DocFilter,
+  narrowed: Narrowing = paragraphCandidates(db, [term]),
+): { year: number; count: number }[] {
+  const { sql, params } = countSql(term, filter, narrowed, true);
   return db.prepare(sql).all(...params) as { year: number; count: number }[];
 }
 
@@ -183,7 +188,8 @@ function clip(text: string, from: number, to: number): string {
   return text.slice(Math.max(0, from), Math.max(0, to));
 }
 
-export function search(db: DB, query: string, options: SearchOptions = {}): SearchResult {
+/** `narrowed`: the paragraphs the pair index gives the query's terms, when the caller has them already. */
+export function search(db: DB, query: string, options: SearchOptions = {}, narrowed?: Narrowing): SearchResult {
   const terms = parseQuery(query);
   const context = options.context ?? 20;
   const limit = options.limit ?? Infinity;
@@ -204,15 +210,15 @@ export function search(db: DB, query: string, options: SearchOptions = {}): Sear
     // One term: SQLite counts every occurrence; only the paragraphs that
     // hold the hits to show are read (each holds at least one).
     const term = terms[0]!;
-    const narrowed = paragraphCandidates(db, terms);
-    const total = countOccurrences(db, term, options, narrowed);
-    for (const p of candidates(db, terms, options, limit, narrowed)) {
+    const narrowing = narrowed === undefined ? paragraphCandidates(db, terms) : narrowed;
+    const total = countOccurrences(db, term, options, narrowing);
+    for (const p of candidates(db, terms, options, limit, narrowing)) {
       for (const at of occurrences(p.text, term)) show(p, at, at + term.length);
     }
     return { query, total, hits };
   }
   let total = 0;
-  for (const p of candidates(db, terms, options)) {
+  for (const p of candidates(db, terms, options, undefined, narrowed)) {
     // Several words: one hit per sentence that holds all of them, the match
     // spanning from the first to the last of their first occurrences.
     for (const s of splitSentences(p.text)) {

@@ -10,6 +10,7 @@ import { countByYear, parseQuery, search, type SearchResult } from '../query/sea
 import { themes } from '../query/themes.js';
 import { trend } from '../query/trend.js';
 import type { DB } from '../store/db.js';
+import { paragraphCandidates } from '../store/read.js';
 import { documentView } from './document.js';
 
 /** A request the caller can fix: answered with this status and the message. */
@@ -97,8 +98,10 @@ export function searchWithYears(db: DB, query: string, options: Parameters<typeo
     [...perYear].filter(([, count]) => count > 0).sort(([a], [b]) => a - b).map(([year, count]) => ({ year, count }));
   if (terms.length === 1) {
     // one hit per occurrence: the years are counted in SQLite, and only the hits shown are built
-    const counted = countByYear(db, terms[0]!, rest);
-    return { ...search(db, query, options), years: years(counted.map((r) => [r.year, r.count])) };
+    // the pair index read once for both
+    const narrowed = paragraphCandidates(db, terms);
+    const counted = countByYear(db, terms[0]!, rest, narrowed);
+    return { ...search(db, query, options, narrowed), years: years(counted.map((r) => [r.year, r.count])) };
   }
   // several words: one hit per sentence holding them all, so every hit is found to count it
   const all = search(db, query, rest);
