@@ -331,6 +331,32 @@ const cases: [string, string, Expected[]][] = [
     { raw: '1 0 .0 6 ‰', value: 10.06, unit: '‰', subject: '人口自然增长率' },
     { raw: '4 0 8 3 公里', value: 4083, unit: '公里', subject: '高速公路', change: 'increase' },
   ]],
+  ['a rate keeps its whole unit', '新增污水处理能力44.5万吨/日。力争非居民管道天然气最高终端售价下调至3.8元/立方米左右', [
+    { raw: '44.5万吨/日', value: 445000, unit: '吨/日', subject: '污水处理能力', change: 'increase' },
+    { raw: '3.8元/立方米', value: 3.8, unit: '元/立方米', bound: '~' },
+  ]],
+  ['度 of electricity after a magnitude', '全年原煤产量1.37亿吨、增长0.9%,发电量1007亿度、增长11%', [
+    { raw: '1007亿度', value: 100700000000, unit: '度', subject: '发电量' },
+    { raw: '11%', subject: '发电量', change: 'increase' },
+  ]],
+  ['people counted with no classifier after their noun and an adverb', '我国60岁以上人口已达2.5亿。大力推进城乡供水一体化,新惠及人口50多万。', [
+    { raw: '2.5亿', value: 250000000, unit: '人' },
+    { raw: '50多万', value: 500000, unit: '人', bound: '~' },
+  ]],
+  ['people named after the number', '深化文明城区创建,461万志愿者奔波在大街小巷', [
+    { raw: '461万', value: 4610000, unit: '人' },
+  ]],
+  ['多 between two magnitudes', '去年末居民储蓄存款余额增长8.5%,新增4万多亿元。', [
+    { raw: '4万多亿元', value: 4000000000000, unit: '元', bound: '~', change: 'increase' },
+  ]],
+  ['counts of 条 that are things, not articles of a policy', '16条重点产业链产值增长10.7%。推出乡村旅游精品线路10条。', [
+    { raw: '16条', value: 16, unit: '条' },
+    { raw: '10条', value: 10, unit: '条' },
+  ]],
+  ['an investment amount of a project is no size class', '总投资超百亿元的宝镁轻合金项目主体工程全面实施。政府推出二十五亿元的中小企业特别信贷计划', [
+    { raw: '百亿元', value: 10000000000, unit: '元', bound: '>=' },
+    { raw: '二十五亿元', value: 2500000000, unit: '元' },
+  ]],
 ];
 
 describe('extractMetrics finds the figures', () => {
@@ -368,6 +394,10 @@ const traps: [string, string][] = [
   ['三次产业 is the three sectors, not three times', '主要是:经济总量偏小,三次产业供给质量不高,人才资源、科技创新能力不足'],
   ['多 of a comparison after a period is no bound, nor makes 一年 a count', '蓝天必定会一年比一年多起来'],
   ['a lone financial numeral names a place', '进一步丰富南京路、陆家嘴、徐家汇等世界级地标性商圈业态,伍家岗城市更新'],
+  ['numbered policies: a policy word after the count or its list, before it, or an issuing verb',
+    '出台促进房地产26条、消费11条、文旅11条等政策。出台支持教育发展10条硬措施;出台促消费措施38条,出台消费提质扩容18条,举办熊猫消费节'],
+  ['a lone zero names a place', '李庄古镇月亮田、三江之眼、长江零公里地标广场等成为新的城市旅游打卡地'],
+  ['a bare amount with a lower bound classes the things after it', '年销售收入超亿元农业龙头企业,新签约亿元以上内资项目'],
 ];
 
 describe('extractMetrics skips what is not a metric', () => {

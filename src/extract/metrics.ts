@@ -28,6 +28,8 @@ interface MetricsDictionary {
   unitAliases: Record<string, string>;
   unitNotBefore: Record<string, string[]>;
   ratingUnits: string[];
+  /** what a unit is given per after a slash (吨/日, 元/立方米) */
+  perUnits: string[];
   /** units written only after 万/亿 (6.6万方 of sludge; 13方面 is no figure) */
   unitsNeedMagnitude: string[];
   magnitudes: Record<string, number>;
@@ -61,11 +63,15 @@ interface MetricsDictionary {
   ordinalFollowers: string[];
   policyNameAfterCount: Record<string, string[]>;
   policyNameBefore: string[];
+  /** verbs that issue a policy (出台, 制定): a count of 条 they issue with no noun after it is the policy's articles */
+  policyIssueVerbs: string[];
   sectionNouns: string[];
   notAtUnit: string[];
   notAfterUnit: string[];
   idioms: string[];
   classNounsAfterMoney: string[];
+  /** words before an amount that make it what a project invests (总投资超百亿元的…项目), not a size class */
+  amountHeadsBefore: string[];
   rankUnits: string[];
   chineseNumeralCountUnits: string[];
   /** smallest unbounded Chinese-numeral count read as a metric, by unit (default 10) */
@@ -326,7 +332,16 @@ function readTail(text: string, read: NumberRead, dict: MetricsDictionary): Cand
     }
   }
   if (num.kind !== 'arabic' && /[万亿]/.test(text.slice(num.start, num.end))) hasMagnitude = true;
-  if (!approx && dict.approximateMarks.includes(text[pos] ?? '')) { approx = true; pos++; }
+  if (!approx && dict.approximateMarks.includes(text[pos] ?? '')) {
+    approx = true;
+    pos++;
+    // 4万多亿元: the 多 stands between two magnitudes, which multiply
+    const outer = hasMagnitude && num.kind === 'arabic' ? longestAt(text, pos, derivedWords(dict).magnitudes) : null;
+    if (outer) {
+      power += dict.magnitudes[outer] ?? 0;
+      pos += outer.length;
+    }
+  }
   const unitStart = pos;
   let implicitUnit = false;
   if (unit === null) {
@@ -356,6 +371,15 @@ function readTail(text: string, read: NumberRead, dict: MetricsDictionary): Cand
     }
   }
   if (unit === null || unit === '#digits') return null;
+  // 225.5万吨/日, 3.8元/立方米, 640元/人/年: a rate's unit stays whole
+  if (!implicitUnit && unit !== '%') {
+    for (let guard = 0; guard < 2 && text[pos] === '/'; guard++) {
+      const per = longestAt(text, pos + 1, dict.perUnits);
+      if (!per || isDigit(text[pos + 1 + per.length])) break;
+      unit += '/' + per;
+      pos += 1 + per.length;
+    }
+  }
   const rawEnd = pos;
   // 三年多来, 增长两倍多: 多 after a period or a multiple is "more than", not a word of its own
   const after = dict.approximateAfterUnit;
@@ -426,13 +450,13 @@ function implicitUnitBefore(text: string, start: number, after: number, dict: Me
   if (isCjk(next) && !longestAt(text, after, boundAfter)) return null;
   let lead = text.slice(clauseStart(text, start), start);
   const cues = [...dict.changeCues.increase, ...dict.changeCues.decrease, ...dict.levelCues,
-    ...dict.boundPrefixes['~'], ...dict.boundPrefixes['>='], ...dict.boundPrefixes['<='], '了'];
-  for (let guard = 0; guard < 3; guard++) {
+    ...dict.boundPrefixes['~'], ...dict.boundPrefixes['>='], ...dict.boundPrefixes['<='], ...dict.subjectStripTail];
+  // 我国60岁以上人口已达2.5亿: adverbs and a verb may stand between the people and the number
+  for (let guard = 0; guard < 4; guard++) {
     const w = longestBefore(lead, lead.length, cues);
     if (!w) break;
     lead = lead.slice(0, lead.length - w.length);
   }
-  if (lead === text.slice(clauseStart(text, start), start)) return null;
   // 脱贫人口务工规模: the size of a group named before its head counts its members
   const head = dict.implicitUnitSizeHeads.find((h) => lead.endsWith(h));
   const group = head ? lead.slice(0, lead.length - head.length) : null;
@@ -495,7 +519,7 @@ function rejection(text: string, c: Candidate, dict: MetricsDictionary, idioms: 
   if (dict.ordinalFollowers.some((w) => afterUnit.startsWith(w) || afterUnit.slice(0, 4).includes(w)) && ['次', '届'].includes(unit)) return 'ordinal';
   const policyWords = dict.policyNameAfterCount[unit];
   // “17条”举措, “彭城英才计划20条”: a quotation closing on the count names a numbered policy
-  if (policyWords && (text[c.rawEnd] === '”' || policyWords.some((w) => text.startsWith(w, c.rawEnd)))) return 'policy name';
+  if (policyWords && numberedPolicy(text, c, dict, policyWords)) return 'policy name';
   if (longestBefore(text, num.start, dict.policyNameBefore)) return 'policy name';
   // 三年新冠疫情防控 names the years; 经历三年新冠疫情冲击 lasts them
   if (unit === '年' && periodIsName(text, c.rawEnd, dict) && !longestBefore(text, num.start, dict.enduringVerbs)) return 'name';
@@ -528,10 +552,12 @@ function rejection(text: string, c: Candidate, dict: MetricsDictionary, idioms: 
     if (text.slice(num.start, num.end) === '二') return 'ordinal';
     // 陆家嘴, 伍家岗: a lone financial numeral is a place or family name; amounts write several
     if (num.end - num.start === 1 && FINANCIAL_NUMERAL_CHARS.includes(text[num.start]!)) return 'name';
+    // 长江零公里, 破零倍增: a lone zero counts nothing
+    if (num.end - num.start === 1 && c.value === 0) return 'name';
     // 一元化, 三元催化 are words; 六百零八元 (older reports) is an amount
     if (unit === '元' && !c.hasMagnitude && c.value < 10) return 'chinese classifier';
     // 超亿元龙头企业, 十亿元以上项目: a size class, not an amount
-    if (unit === '元' && dict.classNounsAfterMoney.some((w) => text.startsWith(w, c.end) || text.startsWith('的' + w, c.end))) return 'size class';
+    if (unit === '元' && sizeClass(text, c, dict)) return 'size class';
     // 十二届三次、四次全会
     if (unit === '次' && (/届[、和]?$|次[、和]$/.test(text.slice(num.start - 2, num.start)) || /^[、和一二三四五六七八九十次]*(?:全会|会议|党代会)/.test(text.slice(c.rawEnd, c.rawEnd + 12)))) return 'ordinal';
     if (num.kind === 'bare') {
@@ -542,6 +568,49 @@ function rejection(text: string, c: Candidate, dict: MetricsDictionary, idioms: 
     }
   }
   return null;
+}
+
+/**
+ * 省支持滨州30条措施, 出台促进房地产26条、消费11条、文旅11条等政策, 出台促消费措施38条,
+ * 出台消费提质扩容18条: the articles of a policy, not things counted.
+ */
+function numberedPolicy(text: string, c: Candidate, dict: MetricsDictionary, words: string[]): boolean {
+  if (text[c.rawEnd] === '”' || words.some((w) => text.startsWith(w, c.rawEnd))) return true;
+  const unit = c.unit;
+  // the phrase after the count, or after the list of such counts it begins, ends in a policy word
+  // (10条硬措施, 120条一揽子政策和73条接续措施, 经济整体好转30条、民营经济40条等政策措施)
+  let p = c.rawEnd;
+  for (let guard = 0; guard < 8; guard++) {
+    const item = text.slice(p, p + 20).match(/^、[^，,。；;、\d\n]{1,12}?(\d+)/);
+    if (!item || !text.startsWith(unit, p + item[0].length)) break;
+    p += item[0].length + unit.length;
+  }
+  const tail = (text.slice(p, p + 20).match(/^[^，,。；;、:：\d\n(（]*/)?.[0] ?? '').replace(/[和及与]$/, '');
+  if (words.some((w) => tail.endsWith(w))) return true;
+  // 出台促消费措施38条: the policy is named before the count
+  const clause = clauseStart(text, c.num.start);
+  const lead = text.slice(clause, c.num.start);
+  const item = lead.slice(lead.lastIndexOf('、') + 1).replace(/[”」』]$/, '');
+  if (words.some((w) => item.endsWith(w))) return true;
+  // 出台消费提质扩容18条, 出台制造业16条、民营经济16条: a count issued with nothing counted after it
+  const bare = p === c.rawEnd ? c.end : p;
+  return dict.policyIssueVerbs.some((v) => lead.includes(v)) && (bare >= text.length || CLAUSE_END.has(text[bare]!) || text[bare] === '、' || text[bare] === '等');
+}
+
+/**
+ * 超亿元龙头企业, 新签约亿元以上内资项目300个, 销售超亿元大品种: the amount classes the things named
+ * after it; 总投资超百亿元的宝镁轻合金项目 states the project's investment instead.
+ */
+function sizeClass(text: string, c: Candidate, dict: MetricsDictionary): boolean {
+  if (dict.classNounsAfterMoney.some((w) => text.startsWith(w, c.end) || text.startsWith('的' + w, c.end))) return true;
+  // further into the phrase (超亿元农业龙头企业) only for a lower bound: 二十五亿元的中小企业特别信贷计划 is an amount
+  const atLeast = c.suffixBound === '>=' || prefixBound(text, c, dict).bound === '>=';
+  if (!atLeast) return false;
+  const at = text[c.end] === '的' ? c.end + 1 : c.end;
+  const phrase = text.slice(at, at + 8).match(/^[\u4e00-\u9fff]*/)?.[0] ?? '';
+  if (!dict.classNounsAfterMoney.some((w) => w.length > 1 && phrase.includes(w))) return false;
+  const lead = text.slice(clauseStart(text, c.num.start), c.num.start);
+  return !dict.amountHeadsBefore.some((w) => lead.includes(w));
 }
 
 /** 三年行动, 十年禁渔: a period followed by a programme's type word names the programme. */
