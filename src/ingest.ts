@@ -141,6 +141,7 @@ async function readListed(file: string): Promise<Buffer> {
 }
 
 const READ_AHEAD = 8;
+const READ_AHEAD_BYTES = 32 * 1024 * 1024;
 
 // Waiting longer than this for a file's analysis means the analysis threads,
 // not this one, are what the run waits on.
@@ -247,16 +248,22 @@ export async function ingest(db: DB, paths: readonly string[], options: IngestOp
 
   // Files are read a few ahead of the one in hand: read one at a time, a
   // re-ingest of unchanged files spent a third of its time waiting on reads.
+  // Large files are not read ahead beyond READ_AHEAD_BYTES in all.
   const reads = new Map<number, Promise<Buffer>>();
+  let aheadBytes = 0;
   const read = (i: number): Promise<Buffer> => {
     for (let j = i; j < Math.min(files.length, i + READ_AHEAD); j++) {
       if (reads.has(j)) continue;
+      const size = sizes.get(files[j]!) ?? 0;
+      if (j > i && aheadBytes + size > READ_AHEAD_BYTES) break;
       const bytes = readListed(files[j]!);
       bytes.catch(() => undefined); // handled when its turn comes
       reads.set(j, bytes);
+      aheadBytes += size;
     }
     const bytes = reads.get(i)!;
     reads.delete(i);
+    aheadBytes -= sizes.get(files[i]!) ?? 0;
     return bytes;
   };
 
