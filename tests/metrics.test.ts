@@ -353,6 +353,40 @@ const cases: [string, string, Expected[]][] = [
     { raw: '16条', value: 16, unit: '条' },
     { raw: '10条', value: 10, unit: '条' },
   ]],
+  ['Arabic digits with Chinese units make one number', '日均新设企业由5千多户增加到1万6千多户。高速铁路运营里程从9000多公里增加到2万5千公里、占世界三分之二', [
+    { raw: '5千多户', value: 5000, unit: '户', bound: '~' },
+    { raw: '1万6千多户', value: 16000, unit: '户', bound: '~' },
+    { raw: '2万5千公里', value: 25000, unit: '公里', bound: null },
+  ]],
+  ['a mixed number before 多万, and a from-to pair counting the people of the noun before it', '出境旅游人次由8300万增加到1亿3千多万。预留4亿1千5百万元的经常开支', [
+    { raw: '8300万', value: 83000000, unit: '人次', subject: '出境旅游人次' },
+    { raw: '1亿3千多万', value: 130000000, unit: '人次', bound: '~' },
+    { raw: '4亿1千5百万元', value: 415000000, unit: '元' },
+  ]],
+  ['公方 with a magnitude is cubic metres', '1955年完成土方14亿多公方,石方1,400多万公方,混凝土60万公方。', [
+    { raw: '14亿多公方', value: 1400000000, unit: '公方', bound: '~', subject: '土方' },
+    { raw: '1,400多万公方', value: 14000000, unit: '公方', bound: '~' },
+    { raw: '60万公方', value: 600000, unit: '公方', subject: '混凝土' },
+  ]],
+  ['提升/提高 before a count with a noun after it raise a quality, no difference', '不断提升22个国考断面、25个省考断面水质。提高1200万中小学教师待遇。改造提升1000个村卫生室', [
+    { raw: '22个', value: 22, unit: '个', change: null },
+    { raw: '1200万', value: 12000000, unit: '人', change: null },
+    { raw: '1000个', value: 1000, unit: '个', change: null },
+  ]],
+  ['提升 with steps of a ranking, or with a rate, is a difference', '在世界知识产权组织发布的全球百强科技集群排名中居第23位、提升11个位次。全市常住人口城镇化率提高0.5个百分点', [
+    { raw: '11个', value: 11, unit: '个', change: 'increase' },
+    { raw: '0.5个百分点', value: 0.5, unit: '百分点', change: 'increase' },
+  ]],
+  ['实施 a count of 条 that names streets or roads counts them', '实施背街小巷改造259条,实施道路照明质量提升100条', [
+    { raw: '259条', value: 259, unit: '条' },
+    { raw: '100条', value: 100, unit: '条' },
+  ]],
+  ['a round crowd after a verb with no event after it is a count', '组织千家企业参加百个以上境内外知名展会', [
+    { raw: '千家', value: 1000, unit: '家' },
+  ]],
+  ['为民 after a count begins what is counted', '民生支出占一般公共预算支出比重达到78.2%,50项为民办实事项目完成年度任务。', [
+    { raw: '50项', value: 50, unit: '项', subject: '为民办实事项目' },
+  ]],
   ['an investment amount of a project is no size class', '总投资超百亿元的宝镁轻合金项目主体工程全面实施。政府推出二十五亿元的中小企业特别信贷计划', [
     { raw: '百亿元', value: 10000000000, unit: '元', bound: '>=' },
     { raw: '二十五亿元', value: 2500000000, unit: '元' },
@@ -397,6 +431,10 @@ const traps: [string, string][] = [
   ['numbered policies: a policy word after the count or its list, before it, or an issuing verb',
     '出台促进房地产26条、消费11条、文旅11条等政策。出台支持教育发展10条硬措施;出台促消费措施38条,出台消费提质扩容18条,举办熊猫消费节'],
   ['a lone zero names a place', '李庄古镇月亮田、三江之眼、长江零公里地标广场等成为新的城市旅游打卡地'],
+  ['numbered policies put into effect: 实施/落实 a count of 条 with nothing counted after it',
+    '实施提信心扩需求增动能72条。落实人才强市28条、产业人才政策。精准实施支持民营经济发展31条,认真落实国务院关于鼓励引导民间投资新36条'],
+  ['a round crowd size names an event or programme', '开展万人应急救护培训。广泛开展万人气排球赛、“村BA”篮球赛。深化十万大学生留银专项行动'],
+  ['公方 without a magnitude is the public side', '有少数资本家主张公方代表退出公私合营企业'],
   ['a bare amount with a lower bound classes the things after it', '年销售收入超亿元农业龙头企业,新签约亿元以上内资项目'],
 ];
 

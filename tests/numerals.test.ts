@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   CHINESE_NUMERAL_CHARS, chineseDecimal, isChineseDigit, MAGNITUDE_POWERS, parseAnyNumeral, parseArabicWithMagnitude,
-  parseChineseNumeral, parseFractionPercent, scaleDecimal,
+  parseChineseNumeral, parseFractionPercent, parseMixedNumeral, scaleDecimal,
 } from '../src/extract/numerals.js';
 
 describe('parseChineseNumeral', () => {
@@ -12,6 +12,13 @@ describe('parseChineseNumeral', () => {
   ])('%s is %d', (s, v) => expect(parseChineseNumeral(s)).toBe(v));
 
   it.each(['', '年', '三个', '5'])('%j is not a numeral', (s) => expect(parseChineseNumeral(s)).toBeNull());
+});
+
+describe('parseMixedNumeral', () => {
+  it.each([
+    ['1万6千', 16000], ['2万5千', 25000], ['1亿3千万', 130000000], ['4亿1千5百万', 415000000], ['5千', 5000], ['12万5千', 125000],
+  ])('%s is %d', (s, v) => expect(parseMixedNumeral(s)).toBe(v));
+  it.each(['', '1万6千米', 'A万'])('%j is not a numeral', (s) => expect(parseMixedNumeral(s)).toBeNull());
 });
 
 describe('decimal arithmetic with magnitudes', () => {

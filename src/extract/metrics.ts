@@ -11,7 +11,7 @@ import { loadDictionary } from '../dictionaries.js';
 import { bmpTable } from '../normalize/split.js';
 import type { Bound, Change, DocumentYears, Metric } from '../model.js';
 import {
-  CHINESE_NUMERAL_CHARS, chineseDecimal, CIRCLED_NUMBERS, FINANCIAL_NUMERAL_CHARS, isChineseDigit, MAGNITUDE_POWERS, parseAnyNumeral, parseChineseNumeral, parseFractionPercent,
+  CHINESE_NUMERAL_CHARS, chineseDecimal, CIRCLED_NUMBERS, FINANCIAL_NUMERAL_CHARS, isChineseDigit, MAGNITUDE_POWERS, parseAnyNumeral, parseChineseNumeral, parseFractionPercent, parseMixedNumeral,
   scaleDecimal,
 } from './numerals.js';
 
@@ -65,6 +65,16 @@ interface MetricsDictionary {
   policyNameBefore: string[];
   /** verbs that issue a policy (出台, 制定): a count of 条 they issue with no noun after it is the policy's articles */
   policyIssueVerbs: string[];
+  /** change verbs that also raise a quality of an object (提升, 提高): before a count with a noun after it they govern the noun */
+  qualityRaiseVerbs: string[];
+  /** steps of a ranking or grading (位次, 等级): a count of them after 提升 is a difference */
+  rankSteps: string[];
+  /** units of a crowd (人, 名) and the event or programme words (培训, 赛, 行动) a round crowd size may qualify */
+  attributiveSize: { units: string[]; heads: string[] };
+  /** verbs that put a policy into effect (实施, 落实): a bare count of 条 they carry out is its articles, unless it names a thing of `countedByUnit` */
+  policyEnactVerbs: string[];
+  /** nouns of things counted by a classifier (道路, 河 for 条): a count of them is no policy's articles */
+  countedByUnit: Record<string, string[]>;
   sectionNouns: string[];
   notAtUnit: string[];
   notAfterUnit: string[];
@@ -183,6 +193,8 @@ interface NumberRead {
   kind: 'arabic' | 'chinese' | 'bare';
   /** unit implied by the form of the number itself (百分之N) */
   unit: string | null;
+  /** Arabic digits with Chinese units (1万6千) */
+  mixed?: boolean;
 }
 
 function readArabic(text: string, pos: number): { text: string; end: number } | null {
@@ -218,6 +230,11 @@ function readNumber(text: string, pos: number): NumberRead | null {
     if (isDigit(text[pos - 1]) || (text[pos - 1] === '.' && isDigit(text[pos - 2]))) return null;
     const a = readArabic(text, pos);
     if (!a) return null;
+    const mixed = /^\d{1,4}$/.test(a.text) ? readMixed(text, a.end) : null;
+    if (mixed !== null) {
+      const v = parseMixedNumeral(text.slice(pos, mixed));
+      if (v !== null) return { start: pos, end: mixed, decimal: String(v), max: null, kind: 'arabic', unit: null, mixed: true };
+    }
     return { start: pos, end: a.end, decimal: a.text.replace(/[, ]/g, ''), max: null, kind: 'arabic', unit: null };
   }
   if (isNumeralChar(c) && !isNumeralChar(text[pos - 1])) {
@@ -237,6 +254,44 @@ function readNumber(text: string, pos: number): NumberRead | null {
     return { start: pos, end, decimal: String(v), max: null, kind: isBareMagnitude(runText) ? 'bare' : 'chinese', unit: null };
   }
   return null;
+}
+
+// 千瓦, 千米, 千伏: units of their own, not 千 of a number
+const OWN_THOUSAND_UNITS = /^千[瓦米克伏卡]/;
+
+/**
+ * 1万6千, 2万5千, 1亿3千, 4亿1千5百万, 5千: the end of Chinese units and digits that go on
+ * from an Arabic integer ending at `pos`, or null when no 千/百 of such a numeral follows.
+ * 万 and 亿 alone (1.4万) are magnitudes, read with the unit.
+ */
+function readMixed(text: string, pos: number): number | null {
+  let p = pos;
+  let end: number | null = null;
+  // a digit is owed a unit: 1万6 (colloquial 16000) is left to the plain reading
+  let digitOpen = false;
+  while (p < text.length) {
+    const ch = text[p]!;
+    if (isDigit(ch) || (isChineseDigit(ch) && ch !== '〇' && ch !== '零')) {
+      if (digitOpen || p === pos || !/[万亿千百]/.test(text[p - 1]!)) break;
+      while (isDigit(text[p])) p++;
+      if (!isDigit(ch)) p++;
+      digitOpen = true;
+      continue;
+    }
+    if ((ch === '千' || ch === '百') && (digitOpen || p === pos) && !OWN_THOUSAND_UNITS.test(text.slice(p, p + 2))) {
+      p++;
+      digitOpen = false;
+      end = p;
+      continue;
+    }
+    if ((ch === '万' || ch === '亿') && !digitOpen) {
+      p++;
+      if (end !== null) end = p;
+      continue;
+    }
+    break;
+  }
+  return end;
 }
 
 /** 八点二 after the integer part `integer` ending at `end`: the decimal, or null when no 点 + digits follows. */
@@ -324,14 +379,16 @@ function readTail(text: string, read: NumberRead, dict: MetricsDictionary): Cand
     pos += mag.length;
     // 四亿零七百多万: the magnitude after 多 belongs to the last section only, so
     // the numeral is re-read with it (407000000), not multiplied as a whole
-    const folded = num.kind === 'chinese' && !num.decimal.includes('.') && num.unit === null
-      ? parseChineseNumeral(text.slice(num.start, num.end) + mag) : null;
+    const folded = num.mixed ? parseMixedNumeral(text.slice(num.start, num.end) + mag)
+      : num.kind === 'chinese' && !num.decimal.includes('.') && num.unit === null
+        ? parseChineseNumeral(text.slice(num.start, num.end) + mag) : null;
     if (folded !== null) {
       num = { ...num, decimal: String(folded) };
       power = 0;
     }
   }
-  if (num.kind !== 'arabic' && /[万亿]/.test(text.slice(num.start, num.end))) hasMagnitude = true;
+  if ((num.kind !== 'arabic' || num.mixed) && /[万亿]/.test(text.slice(num.start, num.end))) hasMagnitude = true;
+  if (num.mixed) hasMagnitude = true;
   if (!approx && dict.approximateMarks.includes(text[pos] ?? '')) {
     approx = true;
     pos++;
@@ -447,10 +504,14 @@ function implicitUnitAt(text: string, pos: number, dict: MetricsDictionary): str
 function implicitUnitBefore(text: string, start: number, after: number, dict: MetricsDictionary): string | null {
   const next = text[after];
   const boundAfter = [...dict.boundSuffixes['>='], ...dict.boundSuffixes['<='], ...dict.boundSuffixes['~']];
-  if (isCjk(next) && !longestAt(text, after, boundAfter)) return null;
-  let lead = text.slice(clauseStart(text, start), start);
   const cues = [...dict.changeCues.increase, ...dict.changeCues.decrease, ...dict.levelCues,
     ...dict.boundPrefixes['~'], ...dict.boundPrefixes['>='], ...dict.boundPrefixes['<='], ...dict.subjectStripTail];
+  // 人次由8300万增加到: the starting level of a from-to pair is followed by its verb
+  const fromLevel = /[由从]$/.test(text.slice(0, start)) && longestAt(text, after, cues) !== null;
+  if (isCjk(next) && !longestAt(text, after, boundAfter) && !fromLevel) return null;
+  let lead = text.slice(clauseStart(text, start), start);
+  // …由8300万增加到1亿3千多万: the level reached shares the starting level's people
+  lead = lead.replace(/[由从][\d.]+[多余]?[万亿]+((?:[增提上下减降扩][加长高升少低大])?[到至])$/, '$1');
   // 我国60岁以上人口已达2.5亿: adverbs and a verb may stand between the people and the number
   for (let guard = 0; guard < 4; guard++) {
     const w = longestBefore(lead, lead.length, cues);
@@ -560,6 +621,7 @@ function rejection(text: string, c: Candidate, dict: MetricsDictionary, idioms: 
     if (unit === '元' && sizeClass(text, c, dict)) return 'size class';
     // 十二届三次、四次全会
     if (unit === '次' && (/届[、和]?$|次[、和]$/.test(text.slice(num.start - 2, num.start)) || /^[、和一二三四五六七八九十次]*(?:全会|会议|党代会)/.test(text.slice(c.rawEnd, c.rawEnd + 12)))) return 'ordinal';
+    if (!bounded && attributiveSize(text, c, dict)) return 'attributive size';
     if (num.kind === 'bare') {
       let cue = longestBefore(text, num.start, [...dict.bareBoundPrefixes, ...dict.boundPrefixes['>='], ...dict.boundPrefixes['~']]);
       if (cue === '上' && text[num.start - 2] === '以') cue = null;
@@ -594,7 +656,14 @@ function numberedPolicy(text: string, c: Candidate, dict: MetricsDictionary, wor
   if (words.some((w) => item.endsWith(w))) return true;
   // 出台消费提质扩容18条, 出台制造业16条、民营经济16条: a count issued with nothing counted after it
   const bare = p === c.rawEnd ? c.end : p;
-  return dict.policyIssueVerbs.some((v) => lead.includes(v)) && (bare >= text.length || CLAUSE_END.has(text[bare]!) || text[bare] === '、' || text[bare] === '等');
+  if (!(bare >= text.length || CLAUSE_END.has(text[bare]!) || text[bare] === '、' || text[bare] === '等')) return false;
+  if (dict.policyIssueVerbs.some((v) => lead.includes(v))) return true;
+  // 实施提信心扩需求增动能72条, 落实人才强市28条: a policy put into effect, unless what is
+  // carried out names things of that classifier (实施背街小巷改造259条 counts streets)
+  const enact = Math.max(...dict.policyEnactVerbs.map((v) => lead.lastIndexOf(v) + (lead.includes(v) ? v.length : 0)));
+  if (enact <= 0) return false;
+  const object = lead.slice(enact);
+  return !(dict.countedByUnit[unit] ?? []).some((w) => object.includes(w));
 }
 
 /**
@@ -611,6 +680,20 @@ function sizeClass(text: string, c: Candidate, dict: MetricsDictionary): boolean
   if (!dict.classNounsAfterMoney.some((w) => w.length > 1 && phrase.includes(w))) return false;
   const lead = text.slice(clauseStart(text, c.num.start), c.num.start);
   return !dict.amountHeadsBefore.some((w) => lead.includes(w));
+}
+
+/**
+ * 开展万人应急救护培训, 万人气排球赛, 十万大学生留银专项行动: a round Chinese number of people
+ * before an event or programme names its scale, it counts no one.
+ */
+function attributiveSize(text: string, c: Candidate, dict: MetricsDictionary): boolean {
+  if (!dict.attributiveSize.units.includes(c.unit) || !/^10+$/.test(String(c.value)) || c.value < 100) return false;
+  const phrase = text.slice(c.rawEnd, c.rawEnd + 16).match(/^[^，,。；;、：:！？!?\n“”「」0-9]*/)?.[0] ?? '';
+  const head = dict.attributiveSize.heads.map((w) => phrase.indexOf(w)).filter((at) => at > 0).sort((a, b) => a - b)[0];
+  if (head === undefined) return false;
+  // 组织千家企业参加百个以上展会: a verb before the event makes the number its participants
+  const lead = phrase.slice(0, head);
+  return !dict.subjectAfterCut.some((w) => w.length > 1 && lead.includes(w));
 }
 
 /** 三年行动, 十年禁渔: a period followed by a programme's type word names the programme. */
@@ -918,7 +1001,13 @@ export function extractMetrics(text: string, years: DocumentYears): Metric[] {
       // 土地承包到期后再延长30年试点: the duration belongs to what precedes the verb, not to the 试点
       const verb = dict.periodUnits.includes(c.unit) ? dict.durationVerbs.find((w) => lead.endsWith(w)) : undefined;
       const durationOf = verb ? trimBefore(lead.slice(0, -verb.length), dict).replace(/^的/, '') || null : null;
-      subject = durationOf ?? phraseAfter(text, c.end, dict) ?? own ?? shareIs(text, c, dict);
+      const objectAfter = phraseAfter(text, c.end, dict);
+      // 提升22个国考断面…水质, 提高1200万中小学教师待遇: the verb raises a quality of the things
+      // counted, so the count is no difference
+      // (提升11个位次 moves up a ranking: steps are the difference)
+      if (change === 'increase' && objectAfter !== null && !dict.amountUnits.includes(c.unit) && !dict.rankSteps.includes(objectAfter)
+        && dict.qualityRaiseVerbs.some((w) => lead.replace(/了$/, '').endsWith(w))) change = null;
+      subject = durationOf ?? objectAfter ?? own ?? shareIs(text, c, dict);
       if (subject === null && lastSubject && lastSubject.sentence === sentence) subject = lastSubject.subject;
       subject ??= previousClause(text, clause, dict) ?? (before || null);
       if (subject) lastSubject = { subject, sentence };

@@ -38,13 +38,21 @@ export function parseChineseNumeral(s: string): number | null {
   if (chars.length > 1 && chars.every((c) => c in DIGITS)) {
     return Number(chars.map((c) => DIGITS[c]).join(''));
   }
+  return foldNumeral(chars.map((c) => (c in DIGITS ? DIGITS[c]! : c)));
+}
+
+/**
+ * The value of a numeral given as digits (numbers) and unit characters
+ * (十百千万亿), in the order written: [1, '万', 6, '千'] is 16000.
+ */
+function foldNumeral(tokens: (number | string)[]): number {
   let total = 0; // everything already closed by 亿
   let section = 0; // the part before the current 万
   let current = 0; // the part below 万
   let digit: number | null = null;
-  for (const c of chars) {
-    if (c in DIGITS) {
-      digit = DIGITS[c]!;
+  for (const c of tokens) {
+    if (typeof c === 'number') {
+      digit = c;
     } else if (c in SMALL_UNITS) {
       // 十 alone at the start means 一十
       current += (digit ?? 1) * SMALL_UNITS[c]!;
@@ -65,6 +73,17 @@ export function parseChineseNumeral(s: string): number | null {
     }
   }
   return total + section + current + (digit ?? 0);
+}
+
+/**
+ * The value of a numeral mixing Arabic digits with Chinese units, as in
+ * 1万6千, 1亿3千万, 4亿1千5百万: each Arabic run is one digit of the
+ * Chinese reading. Null when the string is not one.
+ */
+export function parseMixedNumeral(s: string): number | null {
+  const tokens = s.match(/\d+|[^\d]/g);
+  if (!tokens || !tokens.every((t) => /^\d+$/.test(t) || t in DIGITS || t in SMALL_UNITS || t in BIG_UNITS)) return null;
+  return foldNumeral(tokens.map((t) => (/^\d+$/.test(t) ? Number(t) : t in DIGITS ? DIGITS[t]! : t)));
 }
 
 /**
