@@ -243,6 +243,23 @@ describe('extractGoals: paragraph numbering and run-together text', () => {
     expect(brief(extractGoals(hk, Y(null, null, null)))).toEqual(['一.|1|plan|百业同兴']);
   });
 
+  it('a new numbered paragraph closes the list of the one before: its 第一, belongs to the section', () => {
+    // Hong Kong 2022 (DocBook): 39. 第一,… follows the (1)… list of 38.
+    const text = [
+      hk,
+      '22. 为巩固香港作为国际金融中心的地位,我们会推出以下措施:',
+      '(1)提升融资平台国际化 — 港交所于明年修改主板上市规则。',
+      '(2)强化最大离岸人民币业务中心优势 — 香港目前处理全球约75%的离岸人民币结算。',
+      '23. 第一,完善创科生态圈,实现香港「再工业化」。措施包括:',
+      '(1)促进科研成果商品化 — 香港有雄厚的科研实力。',
+      '24. 第二,壮大创科人才库,增强发展动能。',
+    ].join('\n');
+    const gs = extractGoals(text, Y(null, null, null));
+    expect(gs.map((g) => `${g.marker}|${g.level}|${g.parent}`)).toEqual([
+      '一.|1|null', '(1)|4|0', '(2)|4|0', '第一,|2|0', '(1)|4|0', '第二,|2|0',
+    ]);
+  });
+
   it('a short numbered list is still an outline', () => {
     const text = '二、2024年工作安排\n1.加强重点工程建设,确保各项工程按期完工。\n2.深化医药卫生体制改革。\n3.提升基层服务能力。';
     expect(extractGoals(text, Y(2024, 2023, 2024)).map((g) => g.marker)).toEqual(['二、', '1.', '2.', '3.']);
@@ -254,6 +271,23 @@ describe('extractGoals: paragraph numbering and run-together text', () => {
     const text = `各位代表:现在,我代表市人民政府,向大会报告政府工作,请予审议。一、2023年工作回顾过去的一年,极不寻常,极不容易,极不平凡。${filler}对这些问题,我们在今后工作中一定采取有力措施,认真加以解决。二、2024年政府工作安排 2024年政府工作总的要求是:以习近平新时代中国特色社会主义思想为指导。${filler}(一)聚力推动经济平稳增长。${filler}三、全面加强政府自身建设新形势新任务,对政府自身建设提出了新的更高要求。`;
     expect(brief(extractGoals(text, Y(2024, 2023, 2024))).map((s) => s.split('|').slice(0, 3).join('|'))).toEqual([
       '一、|1|review', '二、|1|plan', '(一)|2|plan', '三、|1|plan',
+    ]);
+  });
+
+  it('a first item after a colon counts when its item 2 opens the next line (枣庄: breaks restored before (二) only)', () => {
+    const text = [
+      '2024年政府工作的总体要求是:坚持稳中求进工作总基调。重点抓好八个方面的工作: (一)聚力加快产业升级,夯实高质量发展支撑。坚持主攻实体经济不动摇,加速构建现代化产业体系。一是梯次培育助企登高。启动实施“8010”工业企业培育计划。二是建圈强链壮大集群。',
+      '(二)聚力强化科技创新,增强高质量发展动能。',
+    ].join('\n');
+    expect(brief(extractGoals(text, Y(2024, 2023, 2024))).map((s) => s.split('|').slice(0, 2).join('|'))).toEqual([
+      '(一)|2', '一是|3', '二是|3', '(二)|2',
+    ]);
+  });
+
+  it('a list inside one sentence stays a list when the lines after it open an outline of their own', () => {
+    const text = '办好民生实事,做到:(1)改善住房条件;(2)建成三所学校。\n(1)加强重点工程建设。\n(2)深化医药卫生体制改革。';
+    expect(brief(extractGoals(text, Y(2024, 2023, 2024))).map((s) => s.split('|').slice(0, 2).join('|'))).toEqual([
+      '(1)|4', '(2)|4',
     ]);
   });
 

@@ -148,6 +148,33 @@ describe('numeric slogans', () => {
   });
 });
 
+describe('N个 + a second numeral: N items each named by the second part', () => {
+  const cases: Array<[string, string, number]> = [
+    ['持续做好争先创优“四个一”工作,妥善解决了延宕多年', '四个一', 4],
+    ['完善重点产业园区“八个一”标准,开工建设一批支撑性', '八个一', 8],
+    ['滚动开展“三个一批”活动,支持各开发区依', '三个一批活动', 3],
+  ];
+  it.each(cases)('%s -> %s (%d)', (text, name, count) => {
+    const x = find(text, name);
+    expect(x, JSON.stringify(extractInitiatives(text).map((i) => i.name))).toBeDefined();
+    expect(x!.code).toBe(name.replace(/活动$/, ''));
+    expect(x!.expected_count).toBe(count);
+  });
+
+  it('a second numeral that counts time is no part of the code (六个三年行动计划 is six plans)', () => {
+    const x = find('质均衡教育。深入实施“六个三年行动计划”,新增公办', '六个三年行动计划')!;
+    expect(x.code).toBe('六个');
+    expect(x.expected_count).toBe(6);
+  });
+});
+
+describe('a numeric code before a category word and a type word', () => {
+  it('names the programme for the category: “8+4”经济政策体系, “五上”企业倍增行动', () => {
+    expect(find('全面落实省“8+4”经济政策体系,推出“抢先机、拼经济”30', '8+4经济政策体系')?.type).toBe('政策体系');
+    expect(find('大“五上”企业。实施“五上”企业倍增行动,分行业建立企业', '五上企业倍增行动')?.expected_count).toBe(5);
+  });
+});
+
 describe('what is not an initiative', () => {
   const traps: Array<[string, string]> = [
     ['党建是医院发展的“方向盘”。医院党总支始终', '方向盘'],
@@ -171,6 +198,8 @@ describe('what is not an initiative', () => {
     ['把“一切为了病人、一切方便病人、一切服务病人”作为医院发展的基本宗旨', '一切为了病人'],
     ['一线医务人员要牢记“救命恩人”的思想,深刻领会', '救命恩人'],
     ['信访问题源头治理全面加强,“12345”市民服务热线、人民建议征集等工作提质增效', '12345'],
+    // a category word and a weak type word: the budget category managed, not a programme
+    ['机关要习惯过紧日子,加强“三公”经费管理,严控一般性支出', '三公'],
   ];
   it.each(traps)('%s has no initiative containing %s', (text, word) => {
     const names = extractInitiatives(text).map((x) => x.name);

@@ -75,18 +75,24 @@ function markBefore(text: string, offset: number): string {
 /**
  * The markers of one family that are items: the well-placed ones, and a
  * first item after a colon when its second item opens a sentence of the same
- * line (办好十件民生实事：（1）改善…。（2）建成…。). Items inside one sentence
- * (…：（1）…；（2）…) are a list, not an outline: neither is kept.
+ * line (办好十件民生实事：（1）改善…。（2）建成…。) or, coming next, opens a
+ * later line (主要做了以下工作：（一）千方百计稳增长。… / （二）持续壮大…).
+ * Items inside one sentence (…：（1）…；（2）…) are a list, not an outline:
+ * neither is kept.
  */
 function withinSentenceLists(
   found: readonly { c: Candidate; placed: boolean; after: string }[],
   opensAfter: string | undefined,
 ): Candidate[] {
+  const secondOpens = (k: number): boolean => {
+    const line = found[k]!.c.line;
+    const next = found[k + 1];
+    if (next && next.placed && next.after === '' && next.c.line > line && next.c.ordinal === 2) return true;
+    return found.some((n, j) => j > k && n.placed && n.c.line === line && n.c.ordinal === 2);
+  };
   return found
     .filter(({ c, placed, after }, k) =>
-      placed ||
-      (!!opensAfter && !!after && opensAfter.includes(after) && c.ordinal === 1 &&
-        found.some((n, j) => j > k && n.placed && n.c.line === c.line && n.c.ordinal === 2)))
+      placed || (!!opensAfter && !!after && opensAfter.includes(after) && c.ordinal === 1 && secondOpens(k)))
     .map(({ c }) => c);
 }
 
@@ -236,7 +242,7 @@ function endsWithCue(clause: string, cues: string[]): boolean {
  * restarting under its headings) number the text, they do not enumerate goals.
  * Read from the lines themselves: the outline markers stop at two digits.
  */
-function dropParagraphNumbers(cands: Candidate[], lines: string[]): Candidate[] {
+function dropParagraphNumbers(cands: Candidate[], lines: string[], paragraphLines?: Set<number>): Candidate[] {
   const rule = outlineDictionary().paragraphNumbering;
   const pattern = new RegExp(rule.pattern);
   const numbers = lines.map((l) => pattern.exec(l)).filter((m) => m !== null).map((m) => Number(m[1]));
@@ -246,7 +252,9 @@ function dropParagraphNumbers(cands: Candidate[], lines: string[]): Candidate[] 
     && (numbers.length >= rule.minShare * nonEmpty || numbers.length >= rule.longRun)
     && restarts <= rule.maxRestartShare * numbers.length;
   if (!numbered) return cands;
-  return cands.filter((c) => !(rule.families.includes(c.family) && lines[c.line]!.trimStart().startsWith(c.marker)));
+  const dropped = (c: Candidate): boolean => rule.families.includes(c.family) && lines[c.line]!.trimStart().startsWith(c.marker);
+  for (const c of cands) if (dropped(c)) paragraphLines?.add(c.line);
+  return cands.filter((c) => !dropped(c));
 }
 
 type KindSource = 'heading' | 'running';
@@ -317,7 +325,8 @@ export function extractGoals(text: string, years: DocumentYears): Goal[] {
   const lines = text.split('\n');
   let last = lines.length - 1;
   while (last > 0 && !lines[last]!.trim()) last--;
-  const cands = keepRuns(dropParagraphNumbers(findCandidates(text), lines), last);
+  const paragraphLines = new Set<number>();
+  const cands = keepRuns(dropParagraphNumbers(findCandidates(text), lines, paragraphLines), last);
   const goals: Goal[] = [];
   const stack: Open[] = [];
   const ctx: Context = { years, running: initialKind(text, years) };
@@ -347,6 +356,11 @@ export function extractGoals(text: string, years: DocumentYears): Goal[] {
     const here = cands.filter((c) => c.line === li);
     // inline items close with their paragraph
     while (stack.length && stack[stack.length - 1]!.inline && stack[stack.length - 1]!.line < li) stack.pop();
+    // a new numbered paragraph (39. 第一,…) closes the items of the one before: (1)… of 38. are not its parents
+    if (paragraphLines.has(li)) {
+      const level = outlineDictionary().paragraphNumbering.level;
+      while (stack.length && stack[stack.length - 1]!.level >= level) stack.pop();
+    }
     const startsWithMarker = here.length > 0 && here[0]!.offset - lineStart <= line.length - line.trimStart().length;
     if (!startsWithMarker) {
       const k = lineKind(line, years);

@@ -19,9 +19,11 @@ interface InitiativeTable {
   nonInitiativeTails: string[];
   problemTailsKeptForCompoundCodes: string[];
   categoryTails: string[];
+  categoryTailWeakTypes: string[];
   runHonourCues: string[];
   numeralChars: string;
   countClassifiers: string[];
+  eachClassifier: string;
   numericIdioms: string[];
   measureStarts: string[];
   /** time words after a numeral: 三年 is a period, not three members */
@@ -203,6 +205,12 @@ export function parseCode(content: string): Code | null {
   if (parts) {
     const first = parts[0]!;
     if (d.streakMarkers.some((m) => first.word.startsWith(m))) return null; // 三连冠, 十八连丰
+    // 四个一, 三个一批: N things each named by what the second numeral starts; N is the count
+    // (六个三年行动计划: the second numeral counts time, the name goes on)
+    if (parts.length === 2 && first.word === d.eachClassifier && first.value !== null &&
+        !d.measureStarts.includes(parts[1]!.word[0] ?? '')) {
+      return { code: s, parts: [first], arabic: false, slogan: true, expected: first.value <= d.maxCountValue ? first.value : null };
+    }
     // 三大攻坚战三年行动: a later numeral that counts time ends the slogan
     const timed = parts.slice(1).some((p) => d.measureStarts.includes(p.word[0] ?? ''));
     const short = !timed && (parts.length === 1 ? first.word.length <= 6 : parts.length <= 4 && parts.every((p) => p.word.length >= 1 && p.word.length <= 4));
@@ -341,7 +349,11 @@ function rejectedByTail(tail: string, code: Code | null): boolean {
   if (d.nonInitiativeTails.some((w) => body.startsWith(w))) {
     return !(compound && d.problemTailsKeptForCompoundCodes.some((w) => body.startsWith(w)));
   }
-  if (code?.slogan && d.categoryTails.some((w) => body.startsWith(w))) return true; // “三公”经费, “四上”企业
+  // “三公”经费, “四上”企业 name a category; “8+4”经济政策体系, “五上”企业倍增行动 a programme for it
+  if (code?.slogan && d.categoryTails.some((w) => body.startsWith(w))) {
+    const t = matchTailType(tail);
+    if (!t || d.categoryTailWeakTypes.some((w) => t.type.startsWith(w))) return true;
+  }
   return d.runHonourCues.some((w) => tail.includes(w));
 }
 

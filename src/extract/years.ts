@@ -49,7 +49,7 @@ export interface OutlineDictionary {
   placeholderYear: string;
   policyAddress: { names: string[] };
   flatLine: { minChars: number; breaks: string };
-  paragraphNumbering: { pattern: string; families: string[]; minItems: number; minShare: number; longRun: number; maxRestartShare: number };
+  paragraphNumbering: { pattern: string; families: string[]; minItems: number; minShare: number; longRun: number; maxRestartShare: number; level: number };
   headingCueMaxChars: number;
   bodyKindLines: number;
 }
