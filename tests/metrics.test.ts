@@ -187,8 +187,8 @@ const cases: [string, string, Expected[]][] = [
     { raw: '七成', value: 7, unit: '成' },
     { raw: '一成', value: 1, unit: '成' },
   ]],
-  ['之内 bounds a period; 缩短为 reaches a level; 约共 keeps its bound', '计划五年之内投入资金二千四百亿元。将轮候时间缩短为平均三年。提供约共四千个新学额', [
-    { raw: '五年', value: 5, unit: '年', bound: '<=' },
+  ['之内 dates what is done, it bounds no period; 缩短为 reaches a level; 约共 keeps its bound', '计划五年之内投入资金二千四百亿元。将轮候时间缩短为平均三年。提供约共四千个新学额', [
+    { raw: '五年', value: 5, unit: '年', bound: null, subject: '五年之内' },
     { raw: '二千四百亿元', value: 240000000000, unit: '元' },
     { raw: '三年', value: 3, change: null },
     { raw: '四千个', value: 4000, bound: '~' },
@@ -387,6 +387,36 @@ const cases: [string, string, Expected[]][] = [
   ['为民 after a count begins what is counted', '民生支出占一般公共预算支出比重达到78.2%,50项为民办实事项目完成年度任务。', [
     { raw: '50项', value: 50, unit: '项', subject: '为民办实事项目' },
   ]],
+  ['a period with 内 is the span something is done in, no ≤ figure; a level verb keeps the bound',
+    '对招用农村贫困人口、城镇登记失业半年以上人员的各类企业,三年内给予定额税费减免。全面深化与金融机构等方面的战略合作,5年内新增融资支持4300亿元。审批时间压缩至3个月以内', [
+    { raw: '三年', value: 3, unit: '年', bound: null, subject: '三年内' },
+    { raw: '5年', value: 5, unit: '年', bound: null, subject: '5年内' },
+    { raw: '4300亿元', value: 430000000000, unit: '元', subject: '融资支持', change: 'increase' },
+    { raw: '3个月', value: 3, unit: '个月', bound: '<=', subject: '审批时间' },
+  ]],
+  ['近N年 after a verb is the span a record is set in, not a figure of the noun before it',
+    '行政诉讼案件数量大幅减少,败诉率降至近十年最低。出让工业用地15115亩、创近10年新高。纺织服装产业近三年引进亿元以上项目182个', [
+    { raw: '十年', value: 10, unit: '年', bound: null, subject: '近十年' },
+    { raw: '10年', value: 10, unit: '年', bound: null, subject: '近10年' },
+    { raw: '三年', value: 3, unit: '年', bound: null, subject: '纺织服装产业' },
+  ]],
+  ['将近 before a period is "nearly", a bound', '2017年之前,卫生系统大部分机构将近10年未引进人才', [
+    { raw: '10年', value: 10, unit: '年', bound: '~', subject: '未引进人才' },
+  ]],
+  ['a count of a one-character noun stops at the verb after it, not at a word\'s second half',
+    '5个镇入选首批国家农业产业强镇、数量居全省第一。4个村获评全国乡村治理示范村。实施10个城中村改造项目', [
+    { raw: '5个', value: 5, unit: '个', subject: '镇' },
+    { raw: '4个', value: 4, unit: '个', subject: '村' },
+    { raw: '10个', value: 10, unit: '个', subject: '城中村改造项目' },
+  ]],
+  ['a rank after the things counted is no part of them; 第 of a name is', '城市公共服务质量位居全国120个监测城市第19位。市区空气质量优良率98.9%,在全国168个重点城市排第16位。实施20个城市第六立面改造提升试点项目', [
+    { raw: '120个', value: 120, unit: '个', subject: '监测城市' },
+    { raw: '168个', value: 168, unit: '个', subject: '重点城市' },
+    { raw: '20个', value: 20, unit: '个', subject: '城市第六立面改造提升试点项目' },
+  ]],
+  ['基本 before a level verb is no part of the subject', '今年城镇保障性住房基本建成470万套、新开工630万套', [
+    { raw: '470万套', value: 4700000, unit: '套', subject: '城镇保障性住房' },
+  ]],
   ['an investment amount of a project is no size class', '总投资超百亿元的宝镁轻合金项目主体工程全面实施。政府推出二十五亿元的中小企业特别信贷计划', [
     { raw: '百亿元', value: 10000000000, unit: '元', bound: '>=' },
     { raw: '二十五亿元', value: 2500000000, unit: '元' },
@@ -436,6 +466,8 @@ const traps: [string, string][] = [
   ['a round crowd size names an event or programme', '开展万人应急救护培训。广泛开展万人气排球赛、“村BA”篮球赛。深化十万大学生留银专项行动'],
   ['公方 without a magnitude is the public side', '有少数资本家主张公方代表退出公私合营企业'],
   ['a bare amount with a lower bound classes the things after it', '年销售收入超亿元农业龙头企业,新签约亿元以上内资项目'],
+  ['a round crowd or set of firms an event verb holds names the event',
+    '发挥河北商会、承德驻外商会桥梁纽带作用,举办百家名企进承德、在外能人恳谈会。深入实施“1110”人才工程,举办百名博士铜陵行、高层次人才创新创业大赛'],
 ];
 
 describe('extractMetrics skips what is not a metric', () => {

@@ -44,6 +44,12 @@ interface MetricsDictionary {
   bareAtLeastPrefixes: string[];
   boundSuffixes: Record<Bound, string[]>;
   timeUnitsForInner: string[];
+  /** 内, 之内, 以内 after a period (三年内给予减免): the span something is done in, no ≤ figure unless a level verb sets it */
+  withinSuffixes: string[];
+  /** verbs that set a record (创近十年新高), besides the level and change cues */
+  recordVerbs: string[];
+  /** adverbs and modifiers (全, 新) that never stand alone as the noun a count is of (5个全覆盖) */
+  oneCharNotNouns: string[];
   approximateMarks: string[];
   changeCues: Record<Change, string[]>;
   levelCues: string[];
@@ -70,7 +76,7 @@ interface MetricsDictionary {
   /** steps of a ranking or grading (位次, 等级): a count of them after 提升 is a difference */
   rankSteps: string[];
   /** units of a crowd (人, 名) and the event or programme words (培训, 赛, 行动) a round crowd size may qualify */
-  attributiveSize: { units: string[]; heads: string[] };
+  attributiveSize: { units: string[]; heads: string[]; eventVerbs: string[]; eventVerbUnits: string[] };
   /** verbs that put a policy into effect (实施, 落实): a bare count of 条 they carry out is its articles, unless it names a thing of `countedByUnit` */
   policyEnactVerbs: string[];
   /** nouns of things counted by a classifier (道路, 河 for 条): a count of them is no policy's articles */
@@ -165,6 +171,10 @@ const CHINESE_YEAR = '[一二〇零○][一二三四五六七八九〇零○]{3}
 const SPACED_YEAR = '(?:1 9|2 0) \\d \\d';
 const YEAR_AT_END = new RegExp(`(?:\\d{4}|${SPACED_YEAR}|${CHINESE_YEAR}) ?年(?:底|末)?$`);
 const FROM_DATE_AT_END = new RegExp(`(?:由|从)(?:上年|去年|上年同期|每人每年|每年|\\d{4}年|${CHINESE_YEAR}年)(?:底|末)?的?$`);
+// 第19位, 第1。, 第一名: a rank (第六批, 第三方, 第十五小学 are names)
+const RANK_AT = /^第(?:\d+|[一二三四五六七八九十]+)(?:位|名|[，,。；;、！!？?\n]|$)/;
+const RANK_VERB_AT_END = /(?:位居|位列|名列|排名|排在|排|居|列)(?:全国|全省|全区|全市|全州)?$/;
+const PERIOD_AT_HEAD = /^(?:(?:今后|未来|过去|近)(?:\d+|[一二三四五六七八九十两]+)(?:个月|年)|(?:\d+|[一二三四五六七八九十两]+)(?:个月|年)(?=[内来]|之内|以内|以来))(?:内|之内|以内|来|以来)?(?![是的为])(?=[\u4e00-\u9fff]{2})/;
 const YEAR_AT_HEAD = new RegExp(`^(?:(?:19|20)\\d{2}|${SPACED_YEAR}|${CHINESE_YEAR}) ?年(?:[底末]|以来|上半年|前\\d+个月)?的?`);
 
 /** Longest entry of `words` that starts at `pos` in `text`. */
@@ -687,7 +697,12 @@ function sizeClass(text: string, c: Candidate, dict: MetricsDictionary): boolean
  * before an event or programme names its scale, it counts no one.
  */
 function attributiveSize(text: string, c: Candidate, dict: MetricsDictionary): boolean {
-  if (!dict.attributiveSize.units.includes(c.unit) || !/^10+$/.test(String(c.value)) || c.value < 100) return false;
+  const size = dict.attributiveSize;
+  if (!/^10+$/.test(String(c.value)) || c.value < 100) return false;
+  // 举办百家名企进承德, 举办百名博士铜陵行: what is held is an event, so the crowd or the firms
+  // counted right after the verb are the event's name, whatever head closes it
+  if (size.eventVerbUnits.includes(c.unit) && longestBefore(text, c.num.start, size.eventVerbs)) return true;
+  if (!size.units.includes(c.unit)) return false;
   const phrase = text.slice(c.rawEnd, c.rawEnd + 16).match(/^[^，,。；;、：:！？!?\n“”「」0-9]*/)?.[0] ?? '';
   const head = dict.attributiveSize.heads.map((w) => phrase.indexOf(w)).filter((at) => at > 0).sort((a, b) => a - b)[0];
   if (head === undefined) return false;
@@ -809,6 +824,8 @@ function trimBefore(phrase: string, dict: MetricsDictionary): string {
   for (let guard = 0; guard < 10; guard++) {
     const before = s;
     s = s.replace(YEAR_AT_HEAD, '');
+    // 5年内新增融资支持, 近三年引进: the span a figure is reached in dates it, it names nothing
+    s = s.replace(PERIOD_AT_HEAD, '');
     // 新建(改扩建)学校, (下同)地区生产总值: an aside left at the head once its verb is gone
     s = s.replace(/^[(（][^()（）]{1,6}[)）]/, '');
     // a paragraph's own number (55. 在过去三个月), an item's (4), and the letter O that bullets Hong Kong's lists
@@ -825,15 +842,18 @@ function trimBefore(phrase: string, dict: MetricsDictionary): string {
   return s;
 }
 
-/** The noun phrase right after number+unit (八名同志 → 同志), or null. */
-function phraseAfter(text: string, pos: number, dict: MetricsDictionary, nested = true): string | null {
+/**
+ * The noun phrase right after number+unit (八名同志 → 同志), or null. `counted`: things counted by a
+ * classifier, whose noun may be one character (5个镇入选…).
+ */
+function phraseAfter(text: string, pos: number, dict: MetricsDictionary, nested = true, counted = false): string | null {
   let p = pos;
   // 推出3批173项政策, 58个10亿元以上重大产业项目: a second figure for the same things stands between
   if (nested && isDigit(text[p])) {
     const read = readNumber(text, p);
     const inner = read && read.kind === 'arabic' ? readTail(text, read, dict) : null;
     if (inner && inner.unit !== '%' && !dict.periodUnits.includes(inner.unit) && !rejection(text, inner, dict, [])) {
-      return phraseAfter(text, inner.end, dict, false);
+      return phraseAfter(text, inner.end, dict, false, counted);
     }
   }
   if (text[p] === '的' && !longestAt(text, p, dict.subjectHeadParticleWords)) p++;
@@ -843,6 +863,10 @@ function phraseAfter(text: string, pos: number, dict: MetricsDictionary, nested 
   if (cue && cue.length > 1 && (isDigit(text[p + cue.length]) || isNumeralChar(text[p + cue.length]))) return null;
   if (!isCjk(text[p]) && !QUOTE_CLOSE[text[p]!] && text[p] !== '《' && !letteredAt(text, p)) return null;
   let stop = p;
+  // 5个镇入选首批国家农业产业强镇: a verb right after a one-character noun closes it too
+  const oneCharNoun = counted && isCjk(text[p]) && !dict.oneCharNotNouns.includes(text[p]!);
+  let cutAtOne = false;
+  let ranked = false;
   while (stop < text.length && stop - p < 18) {
     const ch = text[stop]!;
     // “稳中向好、进中提质”政策, 「产学研1+计划」, 22期《健康365》电视节目: a quoted name or
@@ -863,12 +887,24 @@ function phraseAfter(text: string, pos: number, dict: MetricsDictionary, nested 
     }
     // 国家4A级旅游景区, 5G基站: a digit with a letter is part of a name, not the next figure
     if (CLAUSE_END.has(ch) || (isDigit(ch) && !letteredAt(text, stop)) || ch === '《') break;
+    // 120个监测城市第19位: a rank after the things counted is no part of them
+    if (ch === '第' && stop > p && RANK_AT.test(text.slice(stop, stop + 8))) {
+      ranked = true;
+      break;
+    }
     // after 向/对 (分三批向种粮农民发放农资补贴) the object of the verb is what is counted
-    if (stop > p + 1 && !/[向对给]/.test(text[p]!) && dict.subjectAfterCut.some((w) => text.startsWith(w, stop)) && !insideKeptWord(text, stop, dict)) break;
+    // (a one-character cut there is a word's second half: 城中村, 大中城市)
+    if ((stop > p + 1 || (stop === p + 1 && oneCharNoun)) && !/[向对给]/.test(text[p]!)
+      && dict.subjectAfterCut.some((w) => text.startsWith(w, stop) && (stop > p + 1 || w.length > 1)) && !insideKeptWord(text, stop, dict)) {
+      cutAtOne = stop === p + 1;
+      break;
+    }
     stop++;
   }
   // 沿线风貌升级⑮: a circled number after a phrase points to a note
   let s = text.slice(p, stop).replace(CIRCLED_AT_END, '').replace(/[“「『"、\s]+$/g, '');
+  // 168个重点城市排第16位, 2项指标增速居全省第1位: the verb of the rank goes with it
+  if (ranked) s = s.replace(RANK_VERB_AT_END, '').replace(/[、\s]+$/, '');
   // 建成103个“美丽街区”: a closing quote stays with its opening one
   while (/[”」』]$/.test(s) && !s.includes(QUOTE_OPEN[s.at(-1)!]!)) s = s.slice(0, -1).replace(/[“「『"、\s]+$/g, '');
   if (isDigit(text[stop])) {
@@ -881,7 +917,7 @@ function phraseAfter(text: string, pos: number, dict: MetricsDictionary, nested 
   if (text[pos] === '的' && dict.policyHeadsAfterDe.includes(s)) return null;
   const length = [...s.replace(/[“”「」『』"]/g, '')].length;
   // 4个镇、40个村: a one-character noun closes a list item
-  return length >= 2 || (length === 1 && /、$/.test(text.slice(p, stop))) ? s : null;
+  return length >= 2 || (length === 1 && (cutAtOne || /、$/.test(text.slice(p, stop)))) ? s : null;
 }
 
 /** 电动汽车公共充电桩, 相对集中居住: a one-character cut that is part of a word is no cut. */
@@ -970,11 +1006,12 @@ export function extractMetrics(text: string, years: DocumentYears): Metric[] {
       continue;
     }
     const pb = prefixBound(text, c, dict);
-    const bound: Bound | null = c.suffixBound ?? pb.bound ?? (c.approx || c.trailingApprox ? '~' : null);
     const clause = clauseStart(text, num.start);
+    const within = withinSpan(text, c, clause, pb, dict);
+    const bound: Bound | null = (within === null ? c.suffixBound : null) ?? pb.bound ?? (c.approx || c.trailingApprox ? '~' : null);
     const sentence = sentenceStart(text, num.start);
     const raw = text.slice(num.start, c.rawEnd);
-    const period = isPeriod(text, c, clause, dict);
+    const period = within !== null || isPeriod(text, c, clause, dict);
     // 固定资产投资增长创七年来新高: a look-back period dates the record, it is no difference
     const lookBack = period && /^(?:来|以来)/.test(text.slice(c.end, c.end + 2));
     let change = lookBack ? null
@@ -993,7 +1030,7 @@ export function extractMetrics(text: string, years: DocumentYears): Metric[] {
       && changeFrom(lead, dict) === null && cueEndsAt(text.slice(clause, lastStart), dict)) change = null;
     let subject: string | null;
     if (period) {
-      subject = periodSubject(text, c, before, lead, raw, dict);
+      subject = periodSubject(text, c, before, lead, raw, within, dict);
     } else {
       const own = before && !dict.comparisonHeads.some((w) => before.startsWith(w)) ? before : null;
       // 其中百分之十九是长者住户 names what the share is; 增产74亿斤 after 粮食产量… takes the
@@ -1001,7 +1038,8 @@ export function extractMetrics(text: string, years: DocumentYears): Metric[] {
       // 土地承包到期后再延长30年试点: the duration belongs to what precedes the verb, not to the 试点
       const verb = dict.periodUnits.includes(c.unit) ? dict.durationVerbs.find((w) => lead.endsWith(w)) : undefined;
       const durationOf = verb ? trimBefore(lead.slice(0, -verb.length), dict).replace(/^的/, '') || null : null;
-      const objectAfter = phraseAfter(text, c.end, dict);
+      const counted = ![...dict.periodUnits, ...dict.timeUnitsForInner, ...dict.amountUnits].includes(c.unit);
+      const objectAfter = phraseAfter(text, c.end, dict, true, counted);
       // 提升22个国考断面…水质, 提高1200万中小学教师待遇: the verb raises a quality of the things
       // counted, so the count is no difference
       // (提升11个位次 moves up a ranking: steps are the difference)
@@ -1040,25 +1078,49 @@ function shareIs(text: string, c: Candidate, dict: MetricsDictionary): string | 
   return what !== null && !what.endsWith('的') ? what : null;
 }
 
+/**
+ * 三年内给予减免, 5年内新增融资支持: a period with 内 after it is the span something is done in,
+ * as 近三年 is the span looked back on; its 内 (returned) is no ≤ bound. 缩短至3年以内 and
+ * 控制在6个月内 set a level, which keeps it.
+ */
+function withinSpan(text: string, c: Candidate, clause: number, pb: { bound: Bound | null; start: number }, dict: MetricsDictionary): string | null {
+  if (c.suffixBound !== '<=' || !dict.periodUnits.includes(c.unit) || pb.bound !== null) return null;
+  const suffix = text.slice(c.rawEnd + (c.trailingApprox ? 1 : 0), c.end);
+  if (!dict.withinSuffixes.includes(suffix)) return null;
+  const lead = text.slice(clause, pb.start).replace(/了$/, '');
+  return longestBefore(lead, lead.length, derivedWords(dict).cues) ? null : suffix;
+}
+
 /** Durations (连续三年, 五年来, 过去五年) measure time, not an indicator. */
 function isPeriod(text: string, c: Candidate, clause: number, dict: MetricsDictionary): boolean {
   if (!dict.periodUnits.includes(c.unit)) return false;
   if (c.num.kind !== 'arabic') return true;
   const around = text.slice(clause, c.num.start) + '|' + text.slice(c.end, c.end + 3);
-  return /连续|时隔|过去|未来|近$|\|(?:来|以来|前|时间|的时间)/.test(around);
+  // 近 is "the last" before a period, 将近 and 接近 "nearly"
+  return /连续|时隔|过去|未来|(?<![将接])近\||\|(?:来|以来|前|时间|的时间)/.test(around);
 }
 
 /** A period's subject: the indicator it qualifies (规上工业增加值连续) or its own phrase (五年来). */
-function periodSubject(text: string, c: Candidate, before: string, lead: string, raw: string, dict: MetricsDictionary): string {
+function periodSubject(text: string, c: Candidate, before: string, lead: string, raw: string, within: string | null, dict: MetricsDictionary): string {
   const follow = text.slice(c.end, c.end + 3);
   if (/^的?时间/.test(follow)) return '时间';
+  const tail = within ?? follow.match(/^(?:以来|来|前)/)?.[0] ?? '';
+  const near = text[c.num.start - 1] === '近' && !/[将接]/.test(text[c.num.start - 2] ?? '') ? '近' : '';
+  // 败诉率降至近十年最低, 创近六年新高, 特别是近三年: "the last N years" after a verb is the
+  // span a record is set in; it qualifies no noun before the verb
+  if (near) {
+    const verb = lead.replace(/了$/, '');
+    if (longestBefore(verb, verb.length, [...derivedWords(dict).cues, ...dict.recordVerbs])) return near + raw + tail;
+  }
+  // 私营工业的产值在五年内将…, 我提出要在十年内…: what comes before a span things are done in is
+  // the doer, not an indicator the span measures
+  if (within) return near + raw + tail;
   const own = trimPeriodAdverbs(before, dict);
   // 经历三年新冠疫情冲击, 经过30多年改革开放: what the period was lived through is what follows
   if (dict.enduringVerbs.includes(own)) return phraseAfter(text, c.end, dict) ?? raw;
   // 在未来五年, 会在未来十年: a lone preposition or auxiliary names nothing; the period's own phrase does
   if (own && [...own].length >= 2 && !/[比较和、与]$/.test(lead) && !/^[一二三四五六七八九十]+、/.test(own)) return own;
-  const tail = follow.match(/^(?:以来|来|前)/);
-  return raw + (tail ? tail[0] : '');
+  return near + raw + tail;
 }
 
 /**
