@@ -138,6 +138,10 @@ describe('extractGoals: numbers that are not markers', () => {
       name: 'a list inside one sentence',
       text: '持续办好十件民生实事:(1)改善50所城乡学校办学条件;(2)新建幼儿园6所。',
     },
+    {
+      name: 'a list in one sentence opened at its start (岳阳)',
+      text: '全力办好10件市级重点民生实事。①实施海绵城市项目建设;②完成医保参保资助、住院救助、门诊救助、再救助30万人次;③实行孕产妇13种致畸基因免费筛查。',
+    },
     { name: 'a rank, not 第一,…第二,', text: '在全市排名位居全市第一,但在全省排名有待进位。学科建设要争第一,创唯一。' },
     { name: 'a lone 首先 with no 其次', text: '要使活动顺利开展并取得实效,首先须狠抓医德医风教育,牢固树立服务意识。' },
     { name: 'a lone 一是 followed by more text', text: '近年来,一是年龄结构不合理。\n退休人员比例高。\n三、全面加强政府自身建设' },
@@ -189,6 +193,25 @@ describe('extractGoals: kind', () => {
     const text = '一、相关工作落实情况\n2018年,我市积极打造人才队伍。一是完善高端人才引进机制。二是加大人才培养力度。\n二、存在问题\n一是年龄结构不合理。二是素质结构不合理。\n三、2019年工作计划';
     expect(brief(extractGoals(text, Y(2018, 2018, 2019))).map((s) => s.split('|').slice(0, 3).join('|'))).toEqual([
       '一、|1|review', '一是|2|review', '二是|2|review', '二、|1|review', '一是|2|review', '二是|2|review', '三、|1|plan',
+    ]);
+  });
+
+  it('an unnumbered heading that turns to the plan year closes the review sections (成都, 益阳)', () => {
+    const text = [
+      '一、2023年工作回顾',
+      '(七)坚持忠诚勤勉、担当作为,政府自身建设切实加强。',
+      '2024年工作安排建议',
+      '今年政府工作的总体思路是:坚持稳中求进工作总基调。',
+      '一是聚焦“三个牢牢把握”“四个发力”等重大要求,推动各项重点任务落地落实。二是始终把坚持高质量发展作为新时代的硬道理。',
+    ].join('\n');
+    const gs = extractGoals(text, Y(2024, 2023, 2024));
+    expect(gs.map((g) => `${g.marker}|${g.level}|${g.parent}|${g.kind}`)).toEqual([
+      '一、|1|null|review', '(七)|2|0|review', '一是|1|null|plan', '二是|1|null|plan',
+    ]);
+    // a heading with no year: its cue word names the kind (全力实现2024年…的奋斗目标 names the year)
+    const yiyang = '(五)突出民生改善,共享发展成果。\n全力实现2024年高质量发展的奋斗目标\n一、着力推进产业立市\n二、着力激发内需活力';
+    expect(extractGoals(yiyang, Y(2024, 2023, 2024)).map((g) => `${g.marker}|${g.kind}`)).toEqual([
+      '(五)|review', '一、|plan', '二、|plan',
     ]);
   });
 

@@ -80,6 +80,23 @@ describe('numeric slogans', () => {
     expect(x.consistent).toBeNull();
   });
 
+  const digitCodes: Array<[string, string, string | null]> = [
+    // a digit code is a numeric slogan whatever noun of plans follows it
+    ['坚持“1336”总体工作思路,奋力推进', '1336', null],
+    ['锚定“123456”总体思路,加快建设', '123456', null],
+    ['比拼跃升”,做实“211”工作举措,全年签约亿元以上产', '211', null],
+    // its name runs to a type word further on than a word quotation's would
+    ['态风险治理。实施“811”生态文明先行示范行动,全力建', '811生态文明先行示范行动', '行动'],
+    ['建立“2110”企业诉求快速闭环解决机制,我市居全国', '2110企业诉求快速闭环解决机制', '机制'],
+    // a note number folded into the text is no part of the name (㉞ cleaned to 34)
+    ['总结推广“301”线上快贷34服务模式,深化和规范', '301', null],
+  ];
+  it.each(digitCodes)('reads the digit code in %s', (text, name, type) => {
+    const x = find(text, name);
+    expect(x, JSON.stringify(extractInitiatives(text).map((i) => i.name))).toBeDefined();
+    expect(x!.type).toBe(type);
+  });
+
   const leading: Array<[string, string, number, string[]]> = [
     ['在落实“零事故、零纠纷、零投诉、零差错”的“四零”安全目标的基础上', '四零安全目标', 4, ['零事故', '零差错']],
     ['对创建成功的专科,医院将实行“硬件改善优先、人员配备优先、进修学习优先、对外宣传优先”的“四优先”政策,集中主要精力', '四优先政策', 4, ['硬件改善优先', '对外宣传优先']],
@@ -198,6 +215,10 @@ describe('what is not an initiative', () => {
     ['把“一切为了病人、一切方便病人、一切服务病人”作为医院发展的基本宗旨', '一切为了病人'],
     ['一线医务人员要牢记“救命恩人”的思想,深刻领会', '救命恩人'],
     ['信访问题源头治理全面加强,“12345”市民服务热线、人民建议征集等工作提质增效', '12345'],
+    // service numbers name phone lines, however far a type word stands
+    ['推动成德“12345”政务服务便民热线平台实现“信', '12345'],
+    ['“12345”接诉即办指挥调度中心荣获全国', '12345'],
+    ['发挥安心驿站、“12355”热线等作用', '12355'],
     // a category word and a weak type word: the budget category managed, not a programme
     ['机关要习惯过紧日子,加强“三公”经费管理,严控一般性支出', '三公'],
   ];

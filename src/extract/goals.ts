@@ -81,6 +81,7 @@ function markBefore(text: string, offset: number): string {
  * neither is kept.
  */
 function withinSentenceLists(
+  text: string,
   found: readonly { c: Candidate; placed: boolean; after: string }[],
   opensAfter: string | undefined,
 ): Candidate[] {
@@ -90,9 +91,16 @@ function withinSentenceLists(
     if (next && next.placed && next.after === '' && next.c.line > line && next.c.ordinal === 2) return true;
     return found.some((n, j) => j > k && n.placed && n.c.line === line && n.c.ordinal === 2);
   };
+  // 。①实施…；②完成…；…: a list set in one sentence is a list, even when its first item opens the sentence
+  const secondInSentence = (k: number): boolean => {
+    const next = found[k + 1];
+    return !!next && !next.placed && next.c.line === found[k]!.c.line && next.c.ordinal === 2 &&
+      /^[;；]$/.test(next.after) && !/[。!?！？]/.test(text.slice(found[k]!.c.end, next.c.offset));
+  };
   return found
     .filter(({ c, placed, after }, k) =>
-      placed || (!!opensAfter && !!after && opensAfter.includes(after) && c.ordinal === 1 && secondOpens(k)))
+      (placed && !(c.level !== null && c.ordinal === 1 && secondInSentence(k))) ||
+      (!!opensAfter && !!after && opensAfter.includes(after) && c.ordinal === 1 && secondOpens(k)))
     .map(({ c }) => c);
 }
 
@@ -164,7 +172,7 @@ function findCandidates(text: string): Candidate[] {
       const c = { family: def.family, level: def.level, ordinal, marker: m[0], offset, end: offset + m[0].length, line };
       found.push({ c, placed: wellPlaced(text, offset, def.position, flat), after: markBefore(text, offset) });
     }
-    out.push(...withinSentenceLists(found, outlineDictionary().listOpeners[def.position]));
+    out.push(...withinSentenceLists(text, found, outlineDictionary().listOpeners[def.position]));
   }
   out.sort((a, b) => a.offset - b.offset);
   // one marker per position: the earlier-listed (structural) reading wins
@@ -305,6 +313,12 @@ function lineKind(line: string, years: DocumentYears): GoalKind | null | undefin
   return undefined;
 }
 
+/** A short line without sentence punctuation: a heading, not a sentence. */
+function isBareHeading(line: string): boolean {
+  const t = line.trim();
+  return t.length >= 4 && [...t].length <= outlineDictionary().bareHeadingMaxChars && /\p{Script=Han}/u.test(t) && !/[。，,；;：:！？!?、]/.test(t);
+}
+
 function initialKind(text: string, years: DocumentYears): GoalKind {
   if (years.review_year !== null && years.plan_year === null) return 'review';
   if (years.plan_year !== null && years.review_year === null) return 'plan';
@@ -363,7 +377,14 @@ export function extractGoals(text: string, years: DocumentYears): Goal[] {
     }
     const startsWithMarker = here.length > 0 && here[0]!.offset - lineStart <= line.length - line.trimStart().length;
     if (!startsWithMarker) {
-      const k = lineKind(line, years);
+      let k = lineKind(line, years);
+      // an unnumbered heading ("2024年工作安排建议") that turns to the other kind
+      // opens a part of its own: the numbered sections before it are closed
+      if (isBareHeading(line)) {
+        k ??= headingKind(line.trim(), years);
+        const top = stack[0];
+        if (k && top && !top.inline && goals[top.index]!.kind !== k) stack.length = 0;
+      }
       if (k !== undefined) ctx.running = k;
     }
     const flat = line.length > outlineDictionary().flatLine.minChars;

@@ -15,6 +15,9 @@ interface InitiativeTable {
   endingOnlyTypeWords: string[];
   endingTypeMinPrefix: Record<string, number>;
   tailMaxPrefix: number;
+  codeTailMaxPrefix: number;
+  serviceNumbers: string[];
+  serviceNumberTails: string[];
   tailBlockers: string[];
   nonInitiativeTails: string[];
   problemTailsKeptForCompoundCodes: string[];
@@ -304,11 +307,11 @@ function typeWordAt(s: string, i: number): string | undefined {
 }
 
 /** The type word that names the quotation before `tail`, if any. */
-function matchTailType(tail: string): TailType | null {
+function matchTailType(tail: string, maxPrefix = dict().tailMaxPrefix): TailType | null {
   const d = dict();
   const lead = tail.startsWith('的') ? 1 : 0;
   const body = tail.slice(lead);
-  for (let i = 0; i <= Math.min(d.tailMaxPrefix, body.length - 1); i++) {
+  for (let i = 0; i <= Math.min(maxPrefix, body.length - 1); i++) {
     const w = typeWordAt(body, i);
     if (!w) continue;
     const prefix = body.slice(0, i);
@@ -342,7 +345,7 @@ function endingType(content: string): string | null {
   return null;
 }
 
-function rejectedByTail(tail: string, code: Code | null): boolean {
+function rejectedByTail(tail: string, code: Code | null, far: TailType | null): boolean {
   const d = dict();
   const body = tail.replace(/^的/, '');
   const compound = code !== null && code.slogan && code.parts.length >= 2;
@@ -351,10 +354,23 @@ function rejectedByTail(tail: string, code: Code | null): boolean {
   }
   // “三公”经费, “四上”企业 name a category; “8+4”经济政策体系, “五上”企业倍增行动 a programme for it
   if (code?.slogan && d.categoryTails.some((w) => body.startsWith(w))) {
-    const t = matchTailType(tail);
+    const t = matchTailType(tail) ?? far;
     if (!t || d.categoryTailWeakTypes.some((w) => t.type.startsWith(w))) return true;
   }
   return d.runHonourCues.some((w) => tail.includes(w));
+}
+
+/** The type word a digit code's name ends in, however far: “811”生态文明先行示范行动. */
+function farCodeType(text: string, tailStart: number): TailType | null {
+  const t = matchTailType(readTail(text, tailStart, 24), dict().codeTailMaxPrefix);
+  // a note number folded into the text (“301”线上快贷㉞服务模式) is no part of the name
+  return t && !/\d/.test(t.prefix) ? t : null;
+}
+
+/** “12345”政务服务热线: the number dials a service line. */
+function isServiceNumber(content: string, tail: string): boolean {
+  const d = dict();
+  return d.serviceNumbers.includes(content) || d.serviceNumberTails.some((w) => tail.includes(w));
 }
 
 function isPlusFormula(content: string): boolean {
@@ -436,7 +452,9 @@ function quotedMentions(text: string): Mention[] {
       if ([...c].length < 2 || [...c].length > 40 || /[xX]{2,}|…|\.\.\./.test(c)) continue;
       if (/^以.+为/.test(c) || /\d+[个家所名人次项条座]/.test(c)) continue;
       const code = parseCode(c);
-      if (branded || rejectedByTail(tail, code)) continue;
+      const digits = code?.arabic === true && code.slogan && !isServiceNumber(c, tail);
+      const far = digits && q === run.at(-1) ? farCodeType(text, tailStart) : null;
+      if (branded || rejectedByTail(tail, code, far)) continue;
       if (!code?.slogan && rejectedBefore(before)) continue;
       const own = endingType(c);
       let name = c;
@@ -448,11 +466,22 @@ function quotedMentions(text: string): Mention[] {
         type = tailType.type;
         if (q === run.at(-1)) end = tailStart + tailType.length;
       } else if (!own && !(code?.slogan && !code.arabic) && !isPlusFormula(c) && !isParallelFormula(c)) {
-        // a bare number (“12345” hotline) needs a type word to be a programme
         const again = typeFromRecurrence(text, q);
-        if (!again) continue;
-        name = c + again.type;
-        type = again.type;
+        // a digit code is a numeric slogan whatever noun follows (“1336”总体工作思路), and
+        // having no words of its own, its name may run on far (“811”生态文明先行示范行动);
+        // a service number (“12345”热线) is a phone line, not a programme
+        if (again) {
+          name = c + again.type;
+          type = again.type;
+        } else if (digits) {
+          if (far) {
+            name = c + far.prefix + far.type;
+            type = far.type;
+            end = tailStart + far.length;
+          }
+        } else {
+          continue;
+        }
       }
       // a title won keeps its head (城市, 年) but no programme type word of its own
       if (/^(?:[和与及、等]|$)/.test(tail) && (type === null || dict().endingOnlyTypeWords.includes(type)) && honouredBefore(before)) continue;

@@ -52,6 +52,7 @@ export interface OutlineDictionary {
   paragraphNumbering: { pattern: string; families: string[]; minItems: number; minShare: number; longRun: number; maxRestartShare: number; level: number };
   headingCueMaxChars: number;
   bodyKindLines: number;
+  bareHeadingMaxChars: number;
 }
 
 export function outlineDictionary(): OutlineDictionary {
