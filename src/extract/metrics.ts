@@ -7,7 +7,7 @@
 // years, dates, ordinals or parts of names are dropped. The domain lists live
 // in dictionaries/metrics.json; this file only holds the reading rules.
 
-import { loadDictionary } from '../dictionaries.js';
+import { loadDictionary, wordAlternation } from '../dictionaries.js';
 import { bmpTable } from '../normalize/split.js';
 import type { Bound, Change, DocumentYears, Metric } from '../model.js';
 import {
@@ -48,6 +48,11 @@ interface MetricsDictionary {
   withinSuffixes: string[];
   /** verbs that set a record (创近十年新高), besides the level and change cues */
   recordVerbs: string[];
+  /** verbs of a rank (位居, 排) and the scopes after them (全省): 居全省第1位 */
+  rankVerbs: string[];
+  rankScopes: string[];
+  /** words that open a span of time before its length (今后五年, 近三年) */
+  periodLeads: string[];
   /** adverbs and modifiers (全, 新) that never stand alone as the noun a count is of (5个全覆盖) */
   oneCharNotNouns: string[];
   approximateMarks: string[];
@@ -135,6 +140,10 @@ interface DerivedWords {
   cues: string[];
   /** what trimBefore takes off the end of a phrase */
   tail: string[];
+  /** 排第16位, 居全省第1位: the verb (and scope) of a rank, at the end of a phrase */
+  rankVerbAtEnd: RegExp;
+  /** 5年内, 近三年, 未来五年 at the head of a phrase: the span a figure is reached in */
+  periodAtHead: RegExp;
 }
 const derived = new WeakMap<MetricsDictionary, DerivedWords>();
 function derivedWords(dict: MetricsDictionary): DerivedWords {
@@ -142,7 +151,14 @@ function derivedWords(dict: MetricsDictionary): DerivedWords {
   if (!words) {
     const changes = [...dict.changeCues.increase, ...dict.changeCues.decrease];
     const cues = [...dict.levelCues, ...changes];
-    words = { magnitudes: Object.keys(dict.magnitudes), changes, cues, tail: [...dict.subjectStripTail, ...cues] };
+    const count = '(?:\\d+|[一二三四五六七八九十两]+)(?:个月|年)';
+    words = {
+      magnitudes: Object.keys(dict.magnitudes), changes, cues, tail: [...dict.subjectStripTail, ...cues],
+      rankVerbAtEnd: new RegExp(`(?:${wordAlternation(dict.rankVerbs)})(?:${wordAlternation(dict.rankScopes)})?$`),
+      periodAtHead: new RegExp(
+        `^(?:(?:${wordAlternation(dict.periodLeads)})${count}|${count}(?=[内来]|之内|以内|以来))(?:内|之内|以内|来|以来)?(?![是的为])(?=[\\u4e00-\\u9fff]{2})`,
+      ),
+    };
     derived.set(dict, words);
   }
   return words;
@@ -173,8 +189,6 @@ const YEAR_AT_END = new RegExp(`(?:\\d{4}|${SPACED_YEAR}|${CHINESE_YEAR}) ?年(?
 const FROM_DATE_AT_END = new RegExp(`(?:由|从)(?:上年|去年|上年同期|每人每年|每年|\\d{4}年|${CHINESE_YEAR}年)(?:底|末)?的?$`);
 // 第19位, 第1。, 第一名: a rank (第六批, 第三方, 第十五小学 are names)
 const RANK_AT = /^第(?:\d+|[一二三四五六七八九十]+)(?:位|名|[，,。；;、！!？?\n]|$)/;
-const RANK_VERB_AT_END = /(?:位居|位列|名列|排名|排在|排|居|列)(?:全国|全省|全区|全市|全州)?$/;
-const PERIOD_AT_HEAD = /^(?:(?:今后|未来|过去|近)(?:\d+|[一二三四五六七八九十两]+)(?:个月|年)|(?:\d+|[一二三四五六七八九十两]+)(?:个月|年)(?=[内来]|之内|以内|以来))(?:内|之内|以内|来|以来)?(?![是的为])(?=[\u4e00-\u9fff]{2})/;
 const YEAR_AT_HEAD = new RegExp(`^(?:(?:19|20)\\d{2}|${SPACED_YEAR}|${CHINESE_YEAR}) ?年(?:[底末]|以来|上半年|前\\d+个月)?的?`);
 
 /** Longest entry of `words` that starts at `pos` in `text`. */
@@ -825,7 +839,7 @@ function trimBefore(phrase: string, dict: MetricsDictionary): string {
     const before = s;
     s = s.replace(YEAR_AT_HEAD, '');
     // 5年内新增融资支持, 近三年引进: the span a figure is reached in dates it, it names nothing
-    s = s.replace(PERIOD_AT_HEAD, '');
+    s = s.replace(derivedWords(dict).periodAtHead, '');
     // 新建(改扩建)学校, (下同)地区生产总值: an aside left at the head once its verb is gone
     s = s.replace(/^[(（][^()（）]{1,6}[)）]/, '');
     // a paragraph's own number (55. 在过去三个月), an item's (4), and the letter O that bullets Hong Kong's lists
@@ -904,7 +918,7 @@ function phraseAfter(text: string, pos: number, dict: MetricsDictionary, nested 
   // 沿线风貌升级⑮: a circled number after a phrase points to a note
   let s = text.slice(p, stop).replace(CIRCLED_AT_END, '').replace(/[“「『"、\s]+$/g, '');
   // 168个重点城市排第16位, 2项指标增速居全省第1位: the verb of the rank goes with it
-  if (ranked) s = s.replace(RANK_VERB_AT_END, '').replace(/[、\s]+$/, '');
+  if (ranked) s = s.replace(derivedWords(dict).rankVerbAtEnd, '').replace(/[、\s]+$/, '');
   // 建成103个“美丽街区”: a closing quote stays with its opening one
   while (/[”」』]$/.test(s) && !s.includes(QUOTE_OPEN[s.at(-1)!]!)) s = s.slice(0, -1).replace(/[“「『"、\s]+$/g, '');
   if (isDigit(text[stop])) {
