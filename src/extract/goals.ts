@@ -53,9 +53,8 @@ function ordinalOf(family: string, token: string): number | null {
 const paragraphNumber = /^\s*\d{1,3}[.．、]\s*$/;
 
 function wellPlaced(text: string, offset: number, position: string, flat: boolean): boolean {
-  let i = offset - 1;
-  while (i >= 0 && /[ \t\u3000]/.test(text[i]!)) i--;
-  if (i < 0 || text[i] === '\n') return true;
+  const i = markIndexBefore(text, offset);
+  if (i < 0) return true;
   if (flat && outlineDictionary().flatLine.breaks.includes(text[i]!)) return true;
   // a numbered paragraph ("12. 首先,…") opens like a line
   if (position === 'phrase' && paragraphNumber.test(text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset))) return true;
@@ -65,11 +64,17 @@ function wellPlaced(text: string, offset: number, position: string, flat: boolea
   return allowed.includes(text[i]!);
 }
 
-/** The mark before `offset`, spaces skipped ('' at the start of a line). */
-function markBefore(text: string, offset: number): string {
+/** Where the mark before `offset` is, spaces skipped: -1 at the start of a line. */
+function markIndexBefore(text: string, offset: number): number {
   let i = offset - 1;
   while (i >= 0 && /[ \t\u3000]/.test(text[i]!)) i--;
-  return i < 0 || text[i] === '\n' ? '' : text[i]!;
+  return i < 0 || text[i] === '\n' ? -1 : i;
+}
+
+/** The mark before `offset`, spaces skipped ('' at the start of a line). */
+function markBefore(text: string, offset: number): string {
+  const i = markIndexBefore(text, offset);
+  return i < 0 ? '' : text[i]!;
 }
 
 /**

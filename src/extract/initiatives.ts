@@ -473,13 +473,11 @@ function quotedMentions(text: string): Mention[] {
         if (again) {
           name = c + again.type;
           type = again.type;
-        } else if (digits) {
-          if (far) {
-            name = c + far.prefix + far.type;
-            type = far.type;
-            end = tailStart + far.length;
-          }
-        } else {
+        } else if (digits && far) {
+          name = c + far.prefix + far.type;
+          type = far.type;
+          end = tailStart + far.length;
+        } else if (!digits) {
           continue;
         }
       }

@@ -134,8 +134,6 @@ export function metricsDictionary(): MetricsDictionary {
 /** Word lists made from the dictionary's, built once per dictionary rather than once per figure. */
 interface DerivedWords {
   magnitudes: string[];
-  /** change cues, increase and decrease */
-  changes: string[];
   /** level and change cues */
   cues: string[];
   /** what trimBefore takes off the end of a phrase */
@@ -144,6 +142,14 @@ interface DerivedWords {
   rankVerbAtEnd: RegExp;
   /** 5年内, 近三年, 未来五年 at the head of a phrase: the span a figure is reached in */
   periodAtHead: RegExp;
+  /** change cues of two characters or more: a one-character one (增) may be part of a noun */
+  longChanges: string[];
+  /** bound words after a number (以上, 以内, 左右) */
+  boundAfter: string[];
+  /** what may stand between a group of people and their count (已达, 共, 约) */
+  peopleCountCues: string[];
+  /** units of time, span and money: no count of things whose noun follows */
+  uncountedUnits: Set<string>;
 }
 const derived = new WeakMap<MetricsDictionary, DerivedWords>();
 function derivedWords(dict: MetricsDictionary): DerivedWords {
@@ -153,7 +159,11 @@ function derivedWords(dict: MetricsDictionary): DerivedWords {
     const cues = [...dict.levelCues, ...changes];
     const count = '(?:\\d+|[一二三四五六七八九十两]+)(?:个月|年)';
     words = {
-      magnitudes: Object.keys(dict.magnitudes), changes, cues, tail: [...dict.subjectStripTail, ...cues],
+      magnitudes: Object.keys(dict.magnitudes), cues, tail: [...dict.subjectStripTail, ...cues],
+      longChanges: changes.filter((w) => w.length > 1),
+      boundAfter: [...dict.boundSuffixes['>='], ...dict.boundSuffixes['<='], ...dict.boundSuffixes['~']],
+      peopleCountCues: [...cues, ...dict.boundPrefixes['~'], ...dict.boundPrefixes['>='], ...dict.boundPrefixes['<='], ...dict.subjectStripTail],
+      uncountedUnits: new Set([...dict.periodUnits, ...dict.timeUnitsForInner, ...dict.amountUnits]),
       rankVerbAtEnd: new RegExp(`(?:${wordAlternation(dict.rankVerbs)})(?:${wordAlternation(dict.rankScopes)})?$`),
       periodAtHead: new RegExp(
         `^(?:(?:${wordAlternation(dict.periodLeads)})${count}|${count}(?=[内来]|之内|以内|以来))(?:内|之内|以内|来|以来)?(?![是的为])(?=[\\u4e00-\\u9fff]{2})`,
@@ -205,6 +215,12 @@ function longestBefore(text: string, pos: number, words: readonly string[]): str
     if (w.length <= pos && text.startsWith(w, pos - w.length) && (!best || w.length > best.length)) best = w;
   }
   return best;
+}
+
+/** The longest of `words` that `context` ends in, a 了 after it allowed (提升了, 达到了). */
+function wordAtEnd(context: string, words: readonly string[]): string | null {
+  const s = context.replace(/了$/, '');
+  return longestBefore(s, s.length, words);
 }
 
 /** A number as written, before its unit. */
@@ -527,9 +543,7 @@ function implicitUnitAt(text: string, pos: number, dict: MetricsDictionary): str
 /** 农村贫困人口减少1386万, 参保人数增加1.4亿: the people were named just before the number. */
 function implicitUnitBefore(text: string, start: number, after: number, dict: MetricsDictionary): string | null {
   const next = text[after];
-  const boundAfter = [...dict.boundSuffixes['>='], ...dict.boundSuffixes['<='], ...dict.boundSuffixes['~']];
-  const cues = [...dict.changeCues.increase, ...dict.changeCues.decrease, ...dict.levelCues,
-    ...dict.boundPrefixes['~'], ...dict.boundPrefixes['>='], ...dict.boundPrefixes['<='], ...dict.subjectStripTail];
+  const { boundAfter, peopleCountCues: cues } = derivedWords(dict);
   // 人次由8300万增加到: the starting level of a from-to pair is followed by its verb
   const fromLevel = /[由从]$/.test(text.slice(0, start)) && longestAt(text, after, cues) !== null;
   if (isCjk(next) && !longestAt(text, after, boundAfter) && !fromLevel) return null;
@@ -684,8 +698,12 @@ function numberedPolicy(text: string, c: Candidate, dict: MetricsDictionary, wor
   if (dict.policyIssueVerbs.some((v) => lead.includes(v))) return true;
   // 实施提信心扩需求增动能72条, 落实人才强市28条: a policy put into effect, unless what is
   // carried out names things of that classifier (实施背街小巷改造259条 counts streets)
-  const enact = Math.max(...dict.policyEnactVerbs.map((v) => lead.lastIndexOf(v) + (lead.includes(v) ? v.length : 0)));
-  if (enact <= 0) return false;
+  // what the last such verb carries out
+  const enact = Math.max(...dict.policyEnactVerbs.map((v) => {
+    const at = lead.lastIndexOf(v);
+    return at < 0 ? -1 : at + v.length;
+  }));
+  if (enact < 0) return false;
   const object = lead.slice(enact);
   return !(dict.countedByUnit[unit] ?? []).some((w) => object.includes(w));
 }
@@ -718,7 +736,7 @@ function attributiveSize(text: string, c: Candidate, dict: MetricsDictionary): b
   if (size.eventVerbUnits.includes(c.unit) && longestBefore(text, c.num.start, size.eventVerbs)) return true;
   if (!size.units.includes(c.unit)) return false;
   const phrase = text.slice(c.rawEnd, c.rawEnd + 16).match(/^[^，,。；;、：:！？!?\n“”「」0-9]*/)?.[0] ?? '';
-  const head = dict.attributiveSize.heads.map((w) => phrase.indexOf(w)).filter((at) => at > 0).sort((a, b) => a - b)[0];
+  const head = size.heads.map((w) => phrase.indexOf(w)).filter((at) => at > 0).sort((a, b) => a - b)[0];
   if (head === undefined) return false;
   // 组织千家企业参加百个以上展会: a verb before the event makes the number its participants
   const lead = phrase.slice(0, head);
@@ -1052,13 +1070,13 @@ export function extractMetrics(text: string, years: DocumentYears): Metric[] {
       // 土地承包到期后再延长30年试点: the duration belongs to what precedes the verb, not to the 试点
       const verb = dict.periodUnits.includes(c.unit) ? dict.durationVerbs.find((w) => lead.endsWith(w)) : undefined;
       const durationOf = verb ? trimBefore(lead.slice(0, -verb.length), dict).replace(/^的/, '') || null : null;
-      const counted = ![...dict.periodUnits, ...dict.timeUnitsForInner, ...dict.amountUnits].includes(c.unit);
+      const counted = !derivedWords(dict).uncountedUnits.has(c.unit);
       const objectAfter = phraseAfter(text, c.end, dict, true, counted);
       // 提升22个国考断面…水质, 提高1200万中小学教师待遇: the verb raises a quality of the things
       // counted, so the count is no difference
       // (提升11个位次 moves up a ranking: steps are the difference)
       if (change === 'increase' && objectAfter !== null && !dict.amountUnits.includes(c.unit) && !dict.rankSteps.includes(objectAfter)
-        && dict.qualityRaiseVerbs.some((w) => lead.replace(/了$/, '').endsWith(w))) change = null;
+        && wordAtEnd(lead, dict.qualityRaiseVerbs) !== null) change = null;
       subject = durationOf ?? objectAfter ?? own ?? shareIs(text, c, dict);
       if (subject === null && lastSubject && lastSubject.sentence === sentence) subject = lastSubject.subject;
       subject ??= previousClause(text, clause, dict) ?? (before || null);
@@ -1101,8 +1119,7 @@ function withinSpan(text: string, c: Candidate, clause: number, pb: { bound: Bou
   if (c.suffixBound !== '<=' || !dict.periodUnits.includes(c.unit) || pb.bound !== null) return null;
   const suffix = text.slice(c.rawEnd + (c.trailingApprox ? 1 : 0), c.end);
   if (!dict.withinSuffixes.includes(suffix)) return null;
-  const lead = text.slice(clause, pb.start).replace(/了$/, '');
-  return longestBefore(lead, lead.length, derivedWords(dict).cues) ? null : suffix;
+  return wordAtEnd(text.slice(clause, pb.start), derivedWords(dict).cues) ? null : suffix;
 }
 
 /** Durations (连续三年, 五年来, 过去五年) measure time, not an indicator. */
@@ -1122,10 +1139,7 @@ function periodSubject(text: string, c: Candidate, before: string, lead: string,
   const near = text[c.num.start - 1] === '近' && !/[将接]/.test(text[c.num.start - 2] ?? '') ? '近' : '';
   // 败诉率降至近十年最低, 创近六年新高, 特别是近三年: "the last N years" after a verb is the
   // span a record is set in; it qualifies no noun before the verb
-  if (near) {
-    const verb = lead.replace(/了$/, '');
-    if (longestBefore(verb, verb.length, [...derivedWords(dict).cues, ...dict.recordVerbs])) return near + raw + tail;
-  }
+  if (near && (wordAtEnd(lead, derivedWords(dict).cues) || wordAtEnd(lead, dict.recordVerbs))) return near + raw + tail;
   // 私营工业的产值在五年内将…, 我提出要在十年内…: what comes before a span things are done in is
   // the doer, not an indicator the span measures
   if (within) return near + raw + tail;
@@ -1215,8 +1229,7 @@ function continueLists(found: Found[], text: string, dict: MetricsDictionary): v
 
 /** Whether `context` ends in a change word (了 after it allowed): the verb of the figure that follows. */
 function cueEndsAt(context: string, dict: MetricsDictionary): boolean {
-  const s = context.replace(/了$/, '');
-  return derivedWords(dict).changes.some((w) => w.length > 1 && s.endsWith(w));
+  return wordAtEnd(context, derivedWords(dict).longChanges) !== null;
 }
 
 /** Whether a change or level word occurs in `context`. */

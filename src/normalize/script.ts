@@ -52,11 +52,43 @@ function changingKeys(groups: readonly OpenCCFull.DictGroup[]): { chars: Set<str
   return { chars, phrases };
 }
 
-function changingChars(groups: readonly OpenCCFull.DictGroup[]): Set<string> {
-  return changingKeys(groups).chars;
+/** Flags by character: BMP characters by code unit, astral ones by their surrogate pair. */
+interface CharFlags {
+  bmp: Uint8Array;
+  astral: Map<string, number>;
 }
 
-let simplifierKeys: { bmp: Uint8Array; astral: Set<string>; phrases: string[] } | null = null;
+function charFlags(): CharFlags {
+  return { bmp: new Uint8Array(0x10000), astral: new Map() };
+}
+
+function markChars(table: CharFlags, chars: Iterable<string>, flag: number): void {
+  for (const ch of chars) {
+    if (ch.length === 1) table.bmp[ch.charCodeAt(0)]! |= flag;
+    else table.astral.set(ch, (table.astral.get(ch) ?? 0) | flag);
+  }
+}
+
+/**
+ * Hands the flags of each character of text[0, end) to `visit` (a lone
+ * surrogate has none) until it returns true; whether it did.
+ */
+function visitFlags(table: CharFlags, text: string, end: number, visit: (flags: number) => boolean): boolean {
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    let flags: number;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < end && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      flags = table.astral.get(text.slice(i, i + 2)) ?? 0;
+      i++;
+    } else {
+      flags = c >= 0xd800 && c <= 0xdfff ? 0 : table.bmp[c]!;
+    }
+    if (visit(flags)) return true;
+  }
+  return false;
+}
+
+let simplifierKeys: { chars: CharFlags; phrases: string[] } | null = null;
 
 /**
  * Whether the simplifiers could change `text`: only where one of their
@@ -68,54 +100,31 @@ function simplifiable(text: string): boolean {
   if (!simplifierKeys) {
     const { from, to } = ToSimplified.Locale;
     const { chars, phrases } = changingKeys([...(from.tw ?? []), ...(from.hk ?? []), ...(to.cn ?? [])]);
-    const bmp = new Uint8Array(0x10000);
-    const astral = new Set<string>();
-    for (const ch of chars) {
-      if (ch.length === 1) bmp[ch.charCodeAt(0)] = 1;
-      else astral.add(ch);
-    }
-    simplifierKeys = { bmp, astral, phrases };
+    simplifierKeys = { chars: charFlags(), phrases };
+    markChars(simplifierKeys.chars, chars, 1);
   }
-  const { bmp, astral, phrases } = simplifierKeys;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      if (astral.has(text.slice(i, i + 2))) return true;
-      i++;
-    } else if (bmp[c]) return true;
-  }
-  return phrases.some((p) => text.includes(p));
+  const { chars, phrases } = simplifierKeys;
+  return visitFlags(chars, text, text.length, (flags) => flags !== 0) || phrases.some((p) => text.includes(p));
 }
 
-/** Per BMP code unit: TRADITIONAL if Simplified would change it, SIMPLIFIED if Traditional would. */
-interface ScriptTables {
-  bmp: Uint8Array;
-  astral: Map<string, number>;
-}
+/** TRADITIONAL if Simplified would change a character, SIMPLIFIED if Traditional would. */
 const TRADITIONAL = 1;
 const SIMPLIFIED = 2;
-let tables: ScriptTables | null = null;
+let tables: CharFlags | null = null;
 
 // Character tables, not the converters: building opencc's Simplified→
 // Traditional converter (its 49k phrases) took ~350 ms per thread just to
 // tell the script of a text. A lookup by code unit, not a Set of strings:
 // a string and a hash per character made telling the script of a file as
 // slow as extracting its goals.
-function scriptTables(): ScriptTables {
+function scriptTables(): CharFlags {
   if (tables) return tables;
-  const bmp = new Uint8Array(0x10000);
-  const astral = new Map<string, number>();
-  const mark = (chars: Set<string>, flag: number) => {
-    for (const ch of chars) {
-      if (ch.length === 1) bmp[ch.charCodeAt(0)]! |= flag;
-      else astral.set(ch, (astral.get(ch) ?? 0) | flag);
-    }
-  };
+  tables = charFlags();
   // both directions' tables: the whole package, loaded only by what tells a script (ingest, extract)
   const { Locale } = createRequire(import.meta.url)('opencc-js') as typeof OpenCCFull;
-  mark(changingChars(Locale.to.cn ?? []), TRADITIONAL);
-  mark(changingChars(Locale.from.cn ?? []), SIMPLIFIED);
-  return (tables = { bmp, astral });
+  markChars(tables, changingKeys(Locale.to.cn ?? []).chars, TRADITIONAL);
+  markChars(tables, changingKeys(Locale.from.cn ?? []).chars, SIMPLIFIED);
+  return tables;
 }
 
 const SAMPLE = 4000;
@@ -126,22 +135,13 @@ const SAMPLE = 4000;
  * both is robust where a short list of "Traditional-only" characters is not.
  */
 export function detectScript(text: string): Script {
-  const { bmp, astral } = scriptTables();
   let tradLike = 0;
   let simpLike = 0;
-  const end = Math.min(text.length, SAMPLE);
-  for (let i = 0; i < end; i++) {
-    const c = text.charCodeAt(i);
-    let flags: number;
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < end && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      flags = astral.get(text.slice(i, i + 2)) ?? 0;
-      i++;
-    } else {
-      flags = c >= 0xd800 && c <= 0xdfff ? 0 : bmp[c]!;
-    }
+  visitFlags(scriptTables(), text, Math.min(text.length, SAMPLE), (flags) => {
     if (flags & TRADITIONAL) tradLike++;
     if (flags & SIMPLIFIED) simpLike++;
-  }
+    return false;
+  });
   return tradLike > simpLike ? 'traditional' : 'simplified';
 }
 
